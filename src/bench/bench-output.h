@@ -1,0 +1,46 @@
+/* bench-output.h: the files a run leaves behind, exactly as the seed
+ * describes: <dir>/raw/<target_id>.json and <dir>/summary.md. Every file is
+ * written to a temporary name and renamed into place.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "bench-result.h"
+
+G_BEGIN_DECLS
+
+/* Creates @dir and @dir/raw if needed and proves they can be written (a probe
+ * file is created and removed). Fails with BENCH_ERROR_OUTPUT_NOT_WRITABLE
+ * naming the path when @dir is a file or cannot be created or written.
+ * Touches nothing that exists. */
+gboolean bench_output_prepare      (const char        *dir,
+                                    GError           **error);
+/* Pretty-printed JSON of bench_result_to_json(). */
+gboolean bench_output_write_result (const char        *dir,
+                                    const BenchResult *result,
+                                    GError           **error);
+char    *bench_output_result_path  (const char        *dir,
+                                    const char        *target_id);
+
+/* The summary.md text for @results (BenchResult*): header (generation time,
+ * host, CPU model, compiler, build type), the seed's table
+ * | Target | Operations/sec | Avg Duration (ns) | Notes |, failed targets
+ * with their errors, then one "### <target_id>" section per success with the
+ * metrics as a ```json block. */
+char    *bench_summary_render      (GPtrArray         *results);
+gboolean bench_output_write_summary (const char       *dir,
+                                     GPtrArray        *results,
+                                     GError          **error);
+/* Any path, for "Export Summary…". */
+gboolean bench_summary_write_to    (const char        *path,
+                                    GPtrArray         *results,
+                                    GError           **error);
+
+/* Reads every <dir>/raw/*.json. Malformed files are skipped and their names
+ * (basename: message) appended to @skipped (may be NULL). Results are sorted
+ * by target id. Fails only when <dir>/raw cannot be read. */
+GPtrArray *bench_output_load       (const char        *dir,
+                                    GPtrArray         *skipped,
+                                    GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* bench-result.h: one target's outcome, the seed's BenchmarkResult
+ * {target_id, metrics, timestamp}, plus what the framework needs beside it.
+ * Reference counted, immutable once the runner hands it out; safe to pass
+ * between threads.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define BENCH_TYPE_RESULT (bench_result_get_type ())
+
+typedef struct _BenchResult BenchResult;
+
+GType        bench_result_get_type (void) G_GNUC_CONST;
+
+/* A successful result; takes a reference on @metrics. @samples_ns_per_op is
+ * copied (nanoseconds per operation of each sample, in the order taken). */
+BenchResult *bench_result_new_success (const char   *target_id,
+                                       JsonObject   *metrics,
+                                       GDateTime    *timestamp,
+                                       const double *samples_ns_per_op,
+                                       guint         n_samples);
+BenchResult *bench_result_new_failure (const char   *target_id,
+                                       const GError *error,
+                                       GDateTime    *timestamp);
+BenchResult *bench_result_ref         (BenchResult  *result);
+void         bench_result_unref       (BenchResult  *result);
+
+const char  *bench_result_get_target_id (const BenchResult *result);
+GDateTime   *bench_result_get_timestamp (const BenchResult *result);
+/* NULL for a failure. */
+JsonObject  *bench_result_get_metrics   (const BenchResult *result);
+/* NULL for a success. */
+const GError *bench_result_get_error    (const BenchResult *result);
+gboolean     bench_result_is_success    (const BenchResult *result);
+const double *bench_result_get_samples  (const BenchResult *result,
+                                         guint             *n_samples);
+
+/* Convenience accessors for metrics every result has; 0 for failures. */
+double       bench_result_get_ops_per_second (const BenchResult *result);
+/* Relative spread between samples ((p95 - p5) / median); above 0.10 the
+ * result is flagged unstable in summaries. */
+double       bench_result_get_spread         (const BenchResult *result);
+gboolean     bench_result_is_unstable        (const BenchResult *result);
+
+/* The seed's serialisation: {"target_id", "metrics", "timestamp"} with the
+ * timestamp as RFC 3339 UTC with milliseconds and 'Z'. */
+JsonNode    *bench_result_to_json   (const BenchResult *result);
+/* Reads what bench_result_to_json() (or an older cost-ops run) wrote. */
+BenchResult *bench_result_from_json (JsonNode          *node,
+                                     GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchResult, bench_result_unref)
+
+G_END_DECLS

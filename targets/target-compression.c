@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Placeholder until the module this target times lands; replaced by its owner. */
+#include "bench-targets.h"
+
+const BenchTarget bench_target_compression = {
+  .id = "compression",
+  .display_name = "compression",
+  .category = "engine",
+  .description = "compression",
+};
