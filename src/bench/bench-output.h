@@ -36,9 +36,12 @@ gboolean bench_summary_write_to    (const char        *path,
                                     GPtrArray         *results,
                                     GError           **error);
 
-/* Reads every <dir>/raw/*.json. Malformed files are skipped and their names
+/* Reads every <dir>/raw/<name>.json. Malformed files are skipped and their names
  * (basename: message) appended to @skipped (may be NULL). Results are sorted
- * by target id. Fails only when <dir>/raw cannot be read. */
+ * by target id. Fails only when <dir>/raw cannot be read.
+ * @skipped receives newly allocated strings: create it with
+ * g_ptr_array_new_with_free_func (g_free). A file whose target_id does not
+ * match its name is skipped too. */
 GPtrArray *bench_output_load       (const char        *dir,
                                     GPtrArray         *skipped,
                                     GError           **error);

@@ -47,10 +47,33 @@ double       bench_result_get_ops_per_second (const BenchResult *result);
 double       bench_result_get_spread         (const BenchResult *result);
 gboolean     bench_result_is_unstable        (const BenchResult *result);
 
+/* Metrics every successful result carries (bench-runner.c); a loaded result
+ * from an older run may lack all but the seed's first three. Each returns
+ * @fallback when the metric is missing or the result is a failure. */
+double       bench_result_get_metric_double  (const BenchResult *result,
+                                              const char        *name,
+                                              double             fallback);
+double       bench_result_get_avg_duration_ns    (const BenchResult *result);
+double       bench_result_get_median_duration_ns (const BenchResult *result);
+double       bench_result_get_p95_duration_ns    (const BenchResult *result);
+double       bench_result_get_p99_duration_ns    (const BenchResult *result);
+
+/* Above this spread a result is unstable. */
+#define BENCH_UNSTABLE_SPREAD 0.10
+
+/* The Notes column of summary.md, in English: "-", "unstable: spread 14.2%
+ * between samples", or "failed: <message>" (newlines flattened). */
+char        *bench_result_dup_notes          (const BenchResult *result);
+
+/* RFC 3339 in UTC with milliseconds and 'Z': "2025-12-02T12:34:56.789Z". */
+char        *bench_format_timestamp          (GDateTime         *time);
+
 /* The seed's serialisation: {"target_id", "metrics", "timestamp"} with the
- * timestamp as RFC 3339 UTC with milliseconds and 'Z'. */
+ * timestamp as RFC 3339 UTC with milliseconds and 'Z'. A failure has no
+ * "metrics" but "error": "<message>". */
 JsonNode    *bench_result_to_json   (const BenchResult *result);
-/* Reads what bench_result_to_json() (or an older cost-ops run) wrote. */
+/* Reads what bench_result_to_json() (or an older cost-ops run) wrote:
+ * BENCH_ERROR_INVALID_RESULT naming the member that is missing or wrong. */
 BenchResult *bench_result_from_json (JsonNode          *node,
                                      GError           **error);
 

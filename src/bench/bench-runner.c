@@ -1,3 +1,319 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Placeholder: this part of the framework is being written. */
+/* bench-runner.c: runs targets one after another and keeps their results.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "bench-runner.h"
+
+#include <math.h>
+
 #include "bench-error.h"
+#include "bench-output.h"
+#include "bench-private.h"
+#include "bench-stats.h"
+
+/* Of a target's progress bar, add_metrics() gets what is above this. */
+#define MEASURE_SHARE_WITH_EXTRAS 0.8
+
+void
+bench_run_options_init_default (BenchRunOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->min_measure_us = 500 * 1000;
+  options->warmup_us = 100 * 1000;
+  options->min_samples = 10;
+}
+
+void
+bench_run_options_init_quick (BenchRunOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->min_measure_us = 100 * 1000;
+  options->warmup_us = 20 * 1000;
+  options->min_samples = 10;
+}
+
+/* Large rates need no fraction; small ones keep three decimals. */
+static double
+round_rate (double value)
+{
+  return value >= 1000.0 ? round (value) : round (value * 1000.0) / 1000.0;
+}
+
+static JsonObject *
+build_metrics (const BenchMeasurement *measurement)
+{
+  JsonObject *metrics = json_object_new ();
+  const double *samples = (const double *) (gconstpointer) measurement->samples_ns_per_op->data;
+  guint n = measurement->samples_ns_per_op->len;
+  double seconds = (double) measurement->total_ns / 1e9;
+  BenchSampleStats stats;
+
+  bench_sample_stats_compute (samples, n, &stats);
+
+  /* The seed's three first, with the seed's meaning: iterations over the
+   * time they took. */
+  json_object_set_double_member (metrics, "operations_per_second",
+                                 seconds > 0.0 ? round_rate ((double) measurement->total_iterations / seconds) : 0.0);
+  json_object_set_int_member (metrics, "avg_duration_ns",
+                              (gint64) llround ((double) measurement->total_ns / (double) MAX (measurement->total_iterations, 1)));
+  json_object_set_int_member (metrics, "total_iterations", (gint64) measurement->total_iterations);
+
+  json_object_set_int_member (metrics, "median_duration_ns", (gint64) llround (stats.median));
+  json_object_set_int_member (metrics, "p95_duration_ns", (gint64) llround (stats.p95));
+  json_object_set_int_member (metrics, "p99_duration_ns", (gint64) llround (stats.p99));
+  json_object_set_int_member (metrics, "min_duration_ns", (gint64) llround (stats.min));
+  json_object_set_int_member (metrics, "max_duration_ns", (gint64) llround (stats.max));
+  json_object_set_int_member (metrics, "stddev_duration_ns", (gint64) llround (stats.stddev));
+  json_object_set_int_member (metrics, "samples", n);
+  json_object_set_int_member (metrics, "iterations_per_sample", (gint64) measurement->batch_iterations);
+  json_object_set_int_member (metrics, "warmup_iterations", (gint64) measurement->warmup_iterations);
+  json_object_set_int_member (metrics, "total_duration_ms",
+                              (gint64) llround ((double) measurement->total_ns / 1e6));
+  json_object_set_double_member (metrics, "spread", bench_sample_stats_spread (&stats));
+  return metrics;
+}
+
+static gboolean
+add_target_metrics (BenchContext  *context,
+                    gpointer       state,
+                    JsonObject    *metrics,
+                    GError       **error)
+{
+  const BenchTarget *target = context->target;
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  bench_context_set_phase (context, MEASURE_SHARE_WITH_EXTRAS, 1.0);
+  if (!target->add_metrics (state, context, extra, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error (error, BENCH_ERROR, BENCH_ERROR_TARGET_FAILED,
+                     "Target “%s” failed to add its metrics without saying why", target->id);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* The framework's figures are the same for every target; a target may
+   * add to them but never redefine one. */
+  json_object_iter_init (&iter, extra);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      if (json_object_has_member (metrics, name))
+        {
+          g_set_error (error, BENCH_ERROR, BENCH_ERROR_TARGET_FAILED,
+                       "Target “%s” reported metric “%s”, which the framework measures itself",
+                       target->id, name);
+          return FALSE;
+        }
+      json_object_set_member (metrics, name, json_node_copy (value));
+    }
+  return TRUE;
+}
+
+/* Setup, measurement, the target's own metrics, teardown. */
+static JsonObject *
+measure_target (BenchContext     *context,
+                BenchMeasurement *measurement,
+                GError          **error)
+{
+  const BenchTarget *target = context->target;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) metrics = NULL;
+  gpointer state = NULL;
+  gboolean ok;
+
+  if (target->setup != NULL)
+    {
+      state = target->setup (target, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "Setup failed: ");
+          return NULL;
+        }
+    }
+
+  bench_context_set_phase (context, 0.0,
+                           target->add_metrics != NULL ? MEASURE_SHARE_WITH_EXTRAS : 1.0);
+  ok = bench_sampler_run (context, target->run_iterations, state,
+                          context->options->warmup_us * 1000,
+                          context->options->min_measure_us * 1000,
+                          context->options->min_samples,
+                          measurement, error);
+  if (ok)
+    {
+      metrics = build_metrics (measurement);
+      if (target->add_metrics != NULL)
+        ok = add_target_metrics (context, state, metrics, error);
+    }
+
+  if (target->teardown != NULL)
+    target->teardown (state);
+
+  return ok ? g_steal_pointer (&metrics) : NULL;
+}
+
+/* Everything of bench_run_target() but the final progress report, which the
+ * runner sends only after the result's file is written. */
+static BenchResult *
+run_target (const BenchTarget     *target,
+            const BenchRunOptions *options,
+            guint                  index,
+            BenchProgressFunc      progress,
+            gpointer               progress_data,
+            GCancellable          *cancellable,
+            GError               **error)
+{
+  BenchContext context;
+  g_auto(BenchMeasurement) measurement = { 0 };
+  g_autoptr(JsonObject) metrics = NULL;
+  g_autoptr(GError) failure = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  const char *id = target->id != NULL ? target->id : "";
+
+  bench_context_init (&context, target, options, index, progress, progress_data, cancellable);
+  bench_measurement_init (&measurement);
+  bench_context_report (&context, 0.0, TRUE);
+
+  if (!bench_target_id_is_valid (id))
+    g_set_error (&failure, BENCH_ERROR, BENCH_ERROR_TARGET_FAILED,
+                 "“%s” is not a valid target id (lowercase letters, digits and '_' only)", id);
+  else if (target->run_iterations == NULL)
+    g_set_error (&failure, BENCH_ERROR, BENCH_ERROR_TARGET_FAILED,
+                 "Target “%s” has no benchmark to run", id);
+  else if (!g_cancellable_set_error_if_cancelled (cancellable, &failure))
+    metrics = measure_target (&context, &measurement, &failure);
+
+  /* A target that notices cancellation itself reports it as an error too. */
+  if (failure != NULL && g_cancellable_is_cancelled (cancellable) &&
+      g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (progress != NULL)
+        progress (index, target, BENCH_TARGET_STATE_CANCELLED, context.last_fraction,
+                  NULL, progress_data);
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return NULL;
+    }
+
+  now = g_date_time_new_now_utc ();
+  if (failure != NULL)
+    return bench_result_new_failure (id, failure, now);
+  return bench_result_new_success (id, metrics, now,
+                                   (const double *) (gconstpointer) measurement.samples_ns_per_op->data,
+                                   measurement.samples_ns_per_op->len);
+}
+
+static void
+report_finished (guint              index,
+                 const BenchTarget *target,
+                 BenchResult       *result,
+                 BenchProgressFunc  progress,
+                 gpointer           progress_data)
+{
+  if (progress == NULL)
+    return;
+  progress (index, target,
+            bench_result_is_success (result) ? BENCH_TARGET_STATE_DONE : BENCH_TARGET_STATE_FAILED,
+            1.0, result, progress_data);
+}
+
+BenchResult *
+bench_run_target (const BenchTarget     *target,
+                  const BenchRunOptions *options,
+                  guint                  index,
+                  BenchProgressFunc      progress,
+                  gpointer               progress_data,
+                  GCancellable          *cancellable,
+                  GError               **error)
+{
+  BenchRunOptions defaults;
+  BenchResult *result;
+
+  g_return_val_if_fail (target != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    {
+      bench_run_options_init_default (&defaults);
+      options = &defaults;
+    }
+
+  result = run_target (target, options, index, progress, progress_data, cancellable, error);
+  if (result != NULL)
+    report_finished (index, target, result, progress, progress_data);
+  return result;
+}
+
+GPtrArray *
+bench_runner_run (GPtrArray             *targets,
+                  const BenchRunOptions *options,
+                  const char            *output_dir,
+                  gboolean               write_summary,
+                  BenchProgressFunc      progress,
+                  gpointer               progress_data,
+                  GCancellable          *cancellable,
+                  gboolean              *cancelled,
+                  GError               **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  BenchRunOptions defaults;
+  gboolean was_cancelled = FALSE;
+
+  g_return_val_if_fail (targets != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (cancelled != NULL)
+    *cancelled = FALSE;
+  if (options == NULL)
+    {
+      bench_run_options_init_default (&defaults);
+      options = &defaults;
+    }
+
+  if (output_dir != NULL && !bench_output_prepare (output_dir, error))
+    return NULL;
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_result_unref);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const BenchTarget *target = g_ptr_array_index (targets, i);
+      g_autoptr(GError) local_error = NULL;
+      BenchResult *result;
+
+      result = run_target (target, options, i, progress, progress_data, cancellable, &local_error);
+      if (result == NULL)
+        {
+          was_cancelled = TRUE;
+          break;
+        }
+
+      if (output_dir != NULL && bench_result_is_success (result) &&
+          !bench_output_write_result (output_dir, result, &local_error))
+        {
+          /* Measured but not saved is a failure: the caller must not believe
+           * the raw file holds this run. */
+          g_autoptr(BenchResult) measured = result;
+
+          g_prefix_error (&local_error, "Result could not be saved: ");
+          result = bench_result_new_failure (bench_result_get_target_id (measured), local_error,
+                                             bench_result_get_timestamp (measured));
+        }
+
+      report_finished (i, target, result, progress, progress_data);
+      g_ptr_array_add (results, result);
+    }
+
+  if (cancelled != NULL)
+    *cancelled = was_cancelled;
+
+  if (!was_cancelled && output_dir != NULL && write_summary)
+    bench_output_write_summary (output_dir, results, error);
+
+  return g_steal_pointer (&results);
+}

@@ -32,7 +32,12 @@ typedef enum {
 /* Called on the runner's thread. @index is the target's position in the
  * selection; @fraction (0..1) is that target's progress; @result is set for
  * DONE and FAILED (borrowed: take a ref to keep it). Called with RUNNING at
- * most every ~20 ms, so a UI may coalesce freely. */
+ * most every ~20 ms, so a UI may coalesce freely.
+ *
+ * Per target the sequence is: RUNNING (fraction 0) when it starts, RUNNING
+ * with a growing fraction, then exactly one of DONE, FAILED or CANCELLED.
+ * bench_runner_run() sends DONE only after the result's file is written.
+ * PENDING is never sent: every target is pending until its first RUNNING. */
 typedef void (*BenchProgressFunc) (guint              index,
                                    const BenchTarget *target,
                                    BenchTargetState   state,
@@ -41,6 +46,9 @@ typedef void (*BenchProgressFunc) (guint              index,
                                    gpointer           user_data);
 
 /* Runs one target: setup, warm-up, calibrated samples, metrics, teardown.
+ * @options may be NULL for the defaults. Cancellation is checked before
+ * every sample; a sample lasts about 1 to 20 ms unless one iteration of the
+ * target takes longer.
  * Returns a result in every case but cancellation: a target that fails gives
  * a failure result (not NULL). Returns NULL with G_IO_ERROR_CANCELLED when
  * @cancellable was triggered; nothing of that target is kept. */
@@ -60,8 +68,15 @@ BenchResult *bench_run_target (const BenchTarget     *target,
  *
  * Returns the results in order (BenchResult*, owned by the array). On
  * cancellation returns the results finished so far (their files written) and
- * sets @cancelled; no partial file is left behind. Returns NULL only for an
- * error before any target ran (bad output directory). */
+ * sets @cancelled; no partial file is left behind and summary.md is not
+ * rewritten. Returns NULL only for an error before any target ran (bad
+ * output directory).
+ *
+ * A failed target's raw file is left as it was (the last good measurement);
+ * a result that cannot be saved becomes a failure. One exception to the
+ * usual GError rule: when every target ran but summary.md could not be
+ * written, the results are still returned AND @error is set; callers that
+ * pass @write_summary should check @error even on a non-NULL return. */
 GPtrArray   *bench_runner_run (GPtrArray             *targets,
                                const BenchRunOptions *options,
                                const char            *output_dir,

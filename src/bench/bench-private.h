@@ -1,0 +1,87 @@
+/* bench-private.h: what the framework's own files share and nobody else
+ * uses: the context a target runs in and the sampling engine.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "bench-runner.h"
+#include "bench-target.h"
+
+G_BEGIN_DECLS
+
+/* A sample lasts at least this long, and at least 1,000 clock resolutions. */
+#define BENCH_MIN_SAMPLE_NS   (1000 * 1000)
+/* Batches are shrunk above this, so cancellation is noticed quickly. */
+#define BENCH_MAX_SAMPLE_NS   (20 * 1000 * 1000)
+/* RUNNING progress is reported at most this often. */
+#define BENCH_PROGRESS_INTERVAL_NS (20 * 1000 * 1000)
+
+struct _BenchContext {
+  const BenchTarget     *target;
+  const BenchRunOptions *options;
+  guint                  index;
+  BenchProgressFunc      progress;
+  gpointer               progress_data;
+  GCancellable          *cancellable;
+
+  gint64                 min_sample_ns;   /* calibrated batch lasts this long */
+  gint64                 last_report_ns;  /* throttles RUNNING reports */
+  /* The share of the target's progress bar the current phase fills. */
+  double                 phase_start;
+  double                 phase_end;
+  double                 last_fraction;   /* progress never goes back */
+};
+
+typedef struct {
+  guint64  batch_iterations;   /* calibrated iterations per sample */
+  guint64  warmup_iterations;  /* calibration and warm-up together */
+  guint64  total_iterations;   /* measured iterations */
+  gint64   total_ns;           /* measured time, sum of the samples */
+  GArray  *samples_ns_per_op;  /* double, in the order taken */
+} BenchMeasurement;
+
+gint64   bench_clock_now_ns        (void);
+/* max (1,000 × clock_getres (CLOCK_MONOTONIC), 1 ms) */
+gint64   bench_clock_min_sample_ns (void);
+
+void     bench_context_init        (BenchContext          *context,
+                                    const BenchTarget     *target,
+                                    const BenchRunOptions *options,
+                                    guint                  index,
+                                    BenchProgressFunc      progress,
+                                    gpointer               progress_data,
+                                    GCancellable          *cancellable);
+void     bench_context_set_phase   (BenchContext          *context,
+                                    double                 start,
+                                    double                 end);
+/* Reports RUNNING at @fraction of the current phase, throttled unless @force. */
+void     bench_context_report      (BenchContext          *context,
+                                    double                 fraction,
+                                    gboolean               force);
+
+void     bench_measurement_init    (BenchMeasurement      *measurement);
+void     bench_measurement_clear   (BenchMeasurement      *measurement);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BenchMeasurement, bench_measurement_clear)
+
+/* Calibrates and warms up for @warmup_ns, then takes samples until
+ * @measure_ns has passed and at least @min_samples were taken. Checks
+ * cancellation before every batch. Progress fills the current phase. */
+gboolean bench_sampler_run         (BenchContext          *context,
+                                    BenchIterationsFunc    func,
+                                    gpointer               state,
+                                    gint64                 warmup_ns,
+                                    gint64                 measure_ns,
+                                    guint                  min_samples,
+                                    BenchMeasurement      *measurement,
+                                    GError               **error);
+
+/* Pretty-printed JSON with a final newline, as every file of a run has. */
+char    *bench_json_to_pretty      (JsonNode              *node,
+                                    gsize                 *length);
+/* Writes to a temporary name beside @path and renames it into place. */
+gboolean bench_write_file_atomic   (const char            *path,
+                                    const char            *contents,
+                                    gsize                  length,
+                                    GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,171 @@
+/* bench-sampler.c: calibration, warm-up and sampling.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "bench-private.h"
+
+#include <time.h>
+
+#include "bench-error.h"
+
+/* No batch grows beyond this, whatever a broken target reports. */
+#define MAX_BATCH_ITERATIONS ((guint64) 1 << 40)
+
+gint64
+bench_clock_now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
+}
+
+gint64
+bench_clock_min_sample_ns (void)
+{
+  struct timespec res = { 0, 0 };
+  gint64 res_ns = 1;
+
+  if (clock_getres (CLOCK_MONOTONIC, &res) == 0)
+    res_ns = MAX ((gint64) res.tv_sec * G_GINT64_CONSTANT (1000000000) + res.tv_nsec, 1);
+  return MAX (1000 * res_ns, BENCH_MIN_SAMPLE_NS);
+}
+
+void
+bench_measurement_init (BenchMeasurement *measurement)
+{
+  *measurement = (BenchMeasurement) { 0 };
+  measurement->samples_ns_per_op = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+void
+bench_measurement_clear (BenchMeasurement *measurement)
+{
+  g_clear_pointer (&measurement->samples_ns_per_op, g_array_unref);
+}
+
+static gboolean
+run_batch (BenchContext         *context,
+           BenchIterationsFunc   func,
+           gpointer              state,
+           guint64               iterations,
+           gint64               *elapsed_ns,
+           GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 start;
+
+  if (g_cancellable_set_error_if_cancelled (context->cancellable, error))
+    return FALSE;
+
+  start = bench_clock_now_ns ();
+  if (!func (state, iterations, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error (error, BENCH_ERROR, BENCH_ERROR_TARGET_FAILED,
+                     "Target “%s” failed without saying why",
+                     context->target->id);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *elapsed_ns = bench_clock_now_ns () - start;
+  return TRUE;
+}
+
+/* The batch size for the next try: big enough to last min_sample_ns with a
+ * margin, grown at most a hundredfold per step so that one misleadingly fast
+ * batch cannot produce a batch that runs for seconds. */
+static guint64
+next_batch (const BenchContext *context,
+            guint64             iterations,
+            gint64              elapsed_ns)
+{
+  double factor;
+
+  if (elapsed_ns < context->min_sample_ns)
+    {
+      if (elapsed_ns <= 0)
+        factor = 100.0;
+      else
+        factor = CLAMP (1.25 * (double) context->min_sample_ns / (double) elapsed_ns,
+                        2.0, 100.0);
+    }
+  else if (elapsed_ns > BENCH_MAX_SAMPLE_NS && iterations > 1)
+    {
+      /* Aim at the middle of the allowed range. */
+      factor = (double) (BENCH_MAX_SAMPLE_NS / 2) / (double) elapsed_ns;
+    }
+  else
+    return iterations;
+
+  return CLAMP ((guint64) ((double) iterations * factor), 1, MAX_BATCH_ITERATIONS);
+}
+
+gboolean
+bench_sampler_run (BenchContext        *context,
+                   BenchIterationsFunc  func,
+                   gpointer             state,
+                   gint64               warmup_ns,
+                   gint64               measure_ns,
+                   guint                min_samples,
+                   BenchMeasurement    *measurement,
+                   GError             **error)
+{
+  double warmup_share = (double) warmup_ns / (double) MAX (warmup_ns + measure_ns, 1);
+  guint64 batch = 1;
+  gint64 start;
+  gint64 elapsed = 0;
+  gboolean calibrated = FALSE;
+
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (measurement != NULL, FALSE);
+
+  /* Warm-up doubles as calibration: it ends with a batch that lasted long
+   * enough, once the warm-up time has passed. */
+  start = bench_clock_now_ns ();
+  for (;;)
+    {
+      gint64 now;
+
+      if (!run_batch (context, func, state, batch, &elapsed, error))
+        return FALSE;
+      measurement->warmup_iterations += batch;
+      calibrated = elapsed >= context->min_sample_ns;
+      batch = next_batch (context, batch, elapsed);
+
+      now = bench_clock_now_ns ();
+      if (calibrated && now - start >= warmup_ns)
+        break;
+      bench_context_report (context,
+                            warmup_share * MIN ((double) (now - start) / (double) MAX (warmup_ns, 1), 1.0),
+                            FALSE);
+    }
+
+  measurement->batch_iterations = batch;
+  start = bench_clock_now_ns ();
+  for (;;)
+    {
+      double ns_per_op;
+      gint64 now;
+      double done;
+
+      if (!run_batch (context, func, state, batch, &elapsed, error))
+        return FALSE;
+
+      ns_per_op = (double) elapsed / (double) batch;
+      g_array_append_val (measurement->samples_ns_per_op, ns_per_op);
+      measurement->total_iterations += batch;
+      measurement->total_ns += elapsed;
+
+      now = bench_clock_now_ns ();
+      if (now - start >= measure_ns && measurement->samples_ns_per_op->len >= min_samples)
+        break;
+
+      /* Done when both the time and the sample count are reached. */
+      done = MIN ((double) (now - start) / (double) MAX (measure_ns, 1),
+                  (double) measurement->samples_ns_per_op->len / (double) MAX (min_samples, 1));
+      bench_context_report (context, warmup_share + (1.0 - warmup_share) * MIN (done, 1.0), FALSE);
+    }
+
+  return TRUE;
+}
