@@ -61,6 +61,15 @@ int       costops_money_compare      (CostopsMoney   a,
 /* Rounds half-even to @digits fractional digits (0..10). */
 CostopsMoney costops_money_quantize  (CostopsMoney   value,
                                       guint          digits);
+/* Like costops_money_quantize() but reports COSTOPS_ERROR_OVERFLOW when the
+ * rounded value does not fit (only possible within 10^-digits of the limits);
+ * costops_money_quantize() then rounds toward zero instead. */
+gboolean  costops_money_quantize_checked (CostopsMoney   value,
+                                          guint          digits,
+                                          CostopsMoney  *out,
+                                          GError       **error);
+/* A whole amount, e.g. 3 -> 3.0000000000. Never overflows. */
+CostopsMoney costops_money_from_int  (gint64         whole);
 /* For charts and statistics only, never for sums. */
 double    costops_money_to_double    (CostopsMoney   value);
 

@@ -5,7 +5,7 @@
  * *_clear() frees the contents, *_free() the struct too.
  *
  * Time is always UTC, in microseconds since the Unix epoch (gint64), the unit of
- * g_get_real_time() and g_date_time_to_unix_usec().
+ * g_get_real_time() and costops_time_from_date_time().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
@@ -42,6 +42,19 @@ const char  *costops_provider_to_string (CostopsProviderKind kind,
 gboolean     costops_currency_from_string (const char       *code,
                                            CostopsCurrency  *out);
 const char  *costops_currency_to_string   (CostopsCurrency   currency);
+
+/* Time helpers (GLib 2.74 has no microsecond GDateTime constructors).
+ * NULL / FALSE outside years 1..9999. */
+GDateTime   *costops_time_to_date_time   (gint64       timestamp_us);
+gint64       costops_time_from_date_time (GDateTime   *date_time);
+/* RFC 3339 in UTC: "2025-12-02T12:34:56Z", with ".ffffff" when the
+ * microseconds are not zero. Out of range: "(out of range)". */
+char        *costops_time_format         (gint64       timestamp_us);
+/* RFC 3339 with a zone ("...Z", "...+02:00"), or a bare date "2025-12-02"
+ * meaning midnight UTC. */
+gboolean     costops_time_parse          (const char  *text,
+                                          gint64      *timestamp_us,
+                                          GError     **error);
 
 typedef struct {
   char        *id;
