@@ -1,0 +1,84 @@
+/* cob-window-private.h: what cob-window.c and cob-window-actions.c share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cob-window.h"
+#include "cob-run-task.h"
+
+G_BEGIN_DECLS
+
+struct _CobWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template children. */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkButton       *run_button;
+  GtkProgressBar  *run_progress;
+  AdwFlap         *flap;
+  GtkListBox      *targets_list;
+  AdwActionRow    *output_row;
+  GtkImage        *output_warning;
+  GtkSwitch       *quick_switch;
+  GtkStack        *results_stack;
+  GtkLabel        *results_source;
+  CobChart        *chart;
+  GtkColumnView   *results_view;
+
+  const BenchTarget * const *targets;
+  GSettings   *settings;
+  GListStore  *target_rows;     /* CobTargetRow */
+  GListStore  *result_rows;     /* CobResultRow, run order */
+  GtkSortListModel *sorted_results;
+  GPtrArray   *results;         /* BenchResult*, what exports write */
+  char        *output_override;
+  gboolean     syncing_selection;
+
+  /* The run in progress. */
+  CobRunTask   *run;
+  GPtrArray    *run_rows;       /* CobTargetRow in run order */
+  GCancellable *cancellable;
+  gint64        run_started_us;
+  gint64        run_elapsed_us;
+  guint         elapsed_timer;
+  gboolean      close_when_done;
+
+  /* COB_MEASURE_STALLS */
+  guint         stall_timer;
+  gint64        stall_last_us;
+  gint64        max_stall_us;
+
+  gboolean      loading;
+  GStrv         skipped_files;
+};
+
+/* cob-window.c */
+void     cob_window_set_running         (CobWindow *self,
+                                         gboolean   running);
+void     cob_window_update_title        (CobWindow *self);
+void     cob_window_show_results        (CobWindow  *self,
+                                         GPtrArray  *results,
+                                         const char *source);
+void     cob_window_append_result       (CobWindow   *self,
+                                         BenchResult *result);
+/* A toast whose title is plain text on every libadwaita version. */
+AdwToast *cob_window_new_toast          (const char *text);
+void     cob_window_toast               (CobWindow  *self,
+                                         const char *title,
+                                         GFile      *open_file);
+void     cob_window_update_output_row   (CobWindow *self);
+void     cob_window_update_actions      (CobWindow *self);
+const char *cob_window_title_for_id     (CobWindow  *self,
+                                         const char *target_id);
+
+/* cob-window-actions.c */
+void     cob_window_install_actions     (CobWindowClass *klass);
+void     cob_window_start_run           (CobWindow *self);
+void     cob_window_cancel_run          (CobWindow *self);
+
+/* cob-results-columns.c */
+void     cob_results_columns_setup      (GtkColumnView *view);
+
+G_END_DECLS
