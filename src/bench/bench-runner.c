@@ -33,11 +33,14 @@ bench_run_options_init_quick (BenchRunOptions *options)
   options->min_samples = 10;
 }
 
-/* Large rates need no fraction; small ones keep three decimals. */
+/* A large rate needs no fraction (and then prints as "125000.0", like the
+ * seed's); a small one keeps every digit, since json-glib prints doubles
+ * with 17 significant digits and a rounded value would show its binary
+ * representation error. */
 static double
 round_rate (double value)
 {
-  return value >= 1000.0 ? round (value) : round (value * 1000.0) / 1000.0;
+  return value >= 1000.0 ? round (value) : value;
 }
 
 static JsonObject *

@@ -1,3 +1,21 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
-int main (void);
-int main (void) { return 2; }
+/* main.c: the `cost-ops` command.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return cli_main (argc, argv);
+}
