@@ -4,8 +4,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "costops-storage-private.h"
 
-#include <json-glib/json-glib.h>
-
 /* ---------------------------------------------------------------------------
  * Usage records
  * ------------------------------------------------------------------------- */
@@ -41,6 +39,89 @@ encode_tags (GString     *out,
   g_string_append_c (out, ']');
 }
 
+static const char *
+skip_space (const char *p)
+{
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    p++;
+  return p;
+}
+
+static int
+hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* Parses one JSON string starting after its opening quote into @out;
+ * returns the position after the closing quote, or NULL. */
+static const char *
+parse_json_string (const char *p,
+                   GString    *out)
+{
+  g_string_truncate (out, 0);
+  for (;;)
+    {
+      const char *run = p;
+      gunichar c;
+
+      while (*p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (*p == '"')
+        return g_utf8_validate (out->str, (gssize) out->len, NULL) ? p + 1 : NULL;
+      if (*p != '\\')
+        return NULL;  /* a raw control character or the end of the text */
+
+      p++;
+      switch (*p++)
+        {
+        case '"': g_string_append_c (out, '"'); continue;
+        case '\\': g_string_append_c (out, '\\'); continue;
+        case '/': g_string_append_c (out, '/'); continue;
+        case 'b': g_string_append_c (out, '\b'); continue;
+        case 'f': g_string_append_c (out, '\f'); continue;
+        case 'n': g_string_append_c (out, '\n'); continue;
+        case 'r': g_string_append_c (out, '\r'); continue;
+        case 't': g_string_append_c (out, '\t'); continue;
+        case 'u': break;
+        default: return NULL;
+        }
+
+      if (hex4 (p) < 0)
+        return NULL;
+      c = (gunichar) hex4 (p);
+      p += 4;
+      if (c >= 0xD800 && c < 0xDC00)
+        {
+          int low = (p[0] == '\\' && p[1] == 'u') ? hex4 (p + 2) : -1;
+
+          if (low < 0xDC00 || low > 0xDFFF)
+            return NULL;
+          c = 0x10000 + ((c - 0xD800) << 10) + ((gunichar) low - 0xDC00);
+          p += 6;
+        }
+      else if (c >= 0xDC00 && c < 0xE000)
+        return NULL;
+      if (c == 0)
+        return NULL;  /* cannot be part of a C string */
+      g_string_append_unichar (out, c);
+    }
+}
+
+/* The inverse of encode_tags(), also accepting any other valid JSON array
+ * of strings (whitespace, \u escapes) that another program may have
+ * written. Hand-written: it runs for every row a query returns. */
 static gboolean
 decode_tags (CostopsStorage  *self,
              const char      *text,
@@ -48,33 +129,43 @@ decode_tags (CostopsStorage  *self,
              char          ***out,
              GError         **error)
 {
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  JsonArray *array;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GString) item = g_string_new (NULL);
+  const char *p = skip_space (text);
 
-  node = json_from_string (text, &local_error);
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (*p++ != '[')
     goto bad;
-  array = json_node_get_array (node);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  p = skip_space (p);
+  if (*p == ']')
+    p++;
+  else
     {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (element) ||
-          json_node_get_value_type (element) != G_TYPE_STRING)
-        goto bad;
-      g_strv_builder_add (builder, json_node_get_string (element));
+      for (;;)
+        {
+          if (*p++ != '"' || (p = parse_json_string (p, item)) == NULL)
+            goto bad;
+          g_strv_builder_add (builder, item->str);
+          p = skip_space (p);
+          if (*p == ']')
+            {
+              p++;
+              break;
+            }
+          if (*p++ != ',')
+            goto bad;
+          p = skip_space (p);
+        }
     }
+  if (*skip_space (p) != '\0')
+    goto bad;
+
   *out = g_strv_builder_end (builder);
   return TRUE;
 
 bad:
   g_set_error (error, COSTOPS_ERROR, COSTOPS_ERROR_CORRUPT_DATABASE,
-               "Usage record “%s”, column tags: not a JSON array of strings (%s) "
-               "(database “%s”)", record_id,
-               local_error != NULL ? local_error->message : text, self->path);
+               "Usage record “%s”, column tags: not a JSON array of strings: %s "
+               "(database “%s”)", record_id, text, self->path);
   return FALSE;
 }
 

@@ -75,6 +75,50 @@ test_usage_roundtrip (TmpDb *fx, gconstpointer data)
 }
 
 static void
+test_usage_tags_written_elsewhere (TmpDb *fx, gconstpointer data)
+{
+  static const char * const bad[] = {
+    "[\"a\",]", "{\"a\": 1}", "[\"a\" \"b\"]", "[1]", "[\"a\"] x", "[\"\\ud800\"]",
+    "[\"\\u0000\"]", "[\"unterminated]", "",
+  };
+  g_autoptr(CostopsStorage) storage = open_storage (fx->path);
+  g_autoptr(CostopsUsageRecord) r = make_usage ("u1", "org-a", T0);
+  g_autoptr(CostopsUsageRecord) got = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { "caf\xc3\xa9", "\xf0\x9f\x98\x80", "x/y", "tab\there", NULL };
+
+  g_assert_true (costops_storage_insert_usage (storage, r, &error));
+  g_assert_no_error (error);
+
+  /* Valid JSON as another program may write it: spaces and \u escapes. */
+  raw_exec (fx->path, "UPDATE usage_records SET tags = "
+                      "' [ \"caf\\u00e9\" , \"\\ud83d\\ude00\",\"x\\/y\", \"tab\\there\" ] '");
+  got = costops_storage_get_usage (storage, "u1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (got->tags, expected);
+  g_clear_pointer (&got, costops_usage_record_free);
+
+  raw_exec (fx->path, "UPDATE usage_records SET tags = '[]'");
+  got = costops_storage_get_usage (storage, "u1", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (got->tags);
+  g_assert_null (got->tags[0]);
+  g_clear_pointer (&got, costops_usage_record_free);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE usage_records SET tags = '%s'", bad[i]);
+
+      raw_exec (fx->path, sql);
+      got = costops_storage_get_usage (storage, "u1", &error);
+      g_assert_null (got);
+      g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_CORRUPT_DATABASE);
+      g_assert_nonnull (strstr (error->message, "tags"));
+      g_clear_error (&error);
+    }
+}
+
+static void
 test_usage_provider_canonical (TmpDb *fx, gconstpointer data)
 {
   g_autoptr(CostopsStorage) storage = open_storage (fx->path);
@@ -483,6 +527,7 @@ main (int argc, char *argv[])
   g_test_add ("/storage/" name, TmpDb, NULL, tmp_db_setup, func, tmp_db_teardown)
   ADD ("usage/roundtrip", test_usage_roundtrip);
   ADD ("usage/provider-canonical", test_usage_provider_canonical);
+  ADD ("usage/tags-written-elsewhere", test_usage_tags_written_elsewhere);
   ADD ("usage/invalid", test_usage_invalid);
   ADD ("usage/not-found", test_usage_not_found);
   ADD ("usage/duplicate", test_usage_duplicate);
