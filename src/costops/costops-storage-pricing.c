@@ -377,12 +377,18 @@ costops_storage_get_pricing (CostopsStorage  *self,
                              GError         **error)
 {
   g_autoptr(StorageStmtUse) stmt = NULL;
+  CostopsProviderKind kind;
   int rc;
 
   g_return_val_if_fail (COSTOPS_IS_STORAGE (self), NULL);
   g_return_val_if_fail (provider != NULL, NULL);
   g_return_val_if_fail (model != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* "OpenAI" finds what was stored as "openai". */
+  kind = costops_provider_from_string (provider);
+  if (kind != COSTOPS_PROVIDER_CUSTOM)
+    provider = costops_provider_to_string (kind, NULL);
 
   stmt = costops_storage_stmt (self, STORAGE_STMT_GET_PRICING, error);
   if (stmt == NULL)

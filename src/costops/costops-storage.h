@@ -90,7 +90,8 @@ gboolean        costops_storage_insert_pricing     (CostopsStorage             *
                                                     GError                    **error);
 /* The table of @provider and @model in effect at @at_us (the latest one that
  * started at or before it and has not ended); COSTOPS_ERROR_NOT_FOUND when
- * none is. @provider is the canonical name (costops_provider_to_string()). */
+ * none is. @provider is matched as costops_provider_from_string() reads it
+ * ("OpenAI" is openai); a custom provider's name exactly. */
 CostopsPricingTable *costops_storage_get_pricing   (CostopsStorage             *self,
                                                     const char                 *provider,
                                                     const char                 *model,

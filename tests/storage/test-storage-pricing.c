@@ -121,6 +121,7 @@ test_in_effect (TmpDb *fx, gconstpointer data)
   check_price (storage, "openai", "gpt-4o", MAR1, "2.5");
   check_price (storage, "openai", "gpt-4o", G_MAXINT64, "2.5");
   check_price (storage, "openai", "gpt-4o-mini", FEB1, "0.15");
+  check_price (storage, "OpenAI", "gpt-4o-mini", FEB1, "0.15");
   check_price (storage, "openai", "o1", FEB1 - 1, "15");
   check_price (storage, "openai", "o1", FEB1, "12");
   check_price (storage, "anthropic", "gpt-4o", FEB1, NULL);
