@@ -1,0 +1,298 @@
+/* History: round trip, listing order, baseline lookup, pruning, and corrupt
+ * files reported by name and skipped.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+
+#include "bench-error.h"
+#include "bench-history.h"
+#include "bench-history-export.h"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("cost-ops-history-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static BenchResult *
+make_result (const char *id, double base_ns, guint n)
+{
+  g_autoptr(JsonObject) metrics = json_object_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 29, 10, 0, 0.25);
+  g_autofree double *samples = g_new (double, n);
+
+  for (guint i = 0; i < n; i++)
+    samples[i] = base_ns + i * 0.125;
+  json_object_set_double_member (metrics, "operations_per_second", 1e9 / base_ns);
+  json_object_set_int_member (metrics, "avg_duration_ns", (gint64) base_ns);
+  json_object_set_int_member (metrics, "total_iterations", 1000 * n);
+  return bench_result_new_success (id, metrics, now, samples, n);
+}
+
+static BenchRunRecord *
+make_run (const char *run_id, int minute, double base_ns)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_result_unref);
+  g_autoptr(GDateTime) started = g_date_time_new_utc (2026, 11, 29, 10, minute, 1.5);
+  g_autoptr(JsonObject) env = json_object_new ();
+  g_autoptr(GError) failure = g_error_new_literal (BENCH_ERROR, BENCH_ERROR_TARGET_FAILED, "disk full");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  json_object_set_string_member (env, "host", "testhost");
+  json_object_set_int_member (env, "logical_cores", 2);
+  g_ptr_array_add (results, make_result ("alpha", base_ns, 12));
+  g_ptr_array_add (results, make_result ("beta", base_ns * 10, 5));
+  g_ptr_array_add (results, bench_result_new_failure ("gamma", failure, now));
+  return bench_run_record_new (run_id, started, env, results);
+}
+
+static void
+test_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autoptr(BenchRunRecord) run = make_run ("0badcafe", 5, 100.0);
+  g_autoptr(BenchRunRecord) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  const double *samples;
+  guint n = 0;
+  BenchResult *alpha, *gamma;
+
+  g_assert_true (bench_history_append (f->dir, run, &path, &error));
+  g_assert_no_error (error);
+  name = g_path_get_basename (path);
+  g_assert_cmpstr (name, ==, "20261129T100501Z-0badcafe.json.zst");
+
+  loaded = bench_history_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bench_run_record_get_id (loaded), ==, "0badcafe");
+  g_assert_cmpint (g_date_time_to_unix (bench_run_record_get_started (loaded)), ==,
+                   g_date_time_to_unix (bench_run_record_get_started (run)));
+  g_assert_cmpstr (json_object_get_string_member (bench_run_record_get_environment (loaded), "host"), ==, "testhost");
+  g_assert_cmpuint (bench_run_record_get_results (loaded)->len, ==, 3);
+
+  alpha = bench_run_record_lookup (loaded, "alpha");
+  g_assert_nonnull (alpha);
+  samples = bench_result_get_samples (alpha, &n);
+  g_assert_cmpuint (n, ==, 12);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat (samples[i], ==, 100.0 + i * 0.125);  /* exact: no precision lost */
+  g_assert_cmpint (json_object_get_int_member (bench_result_get_metrics (alpha), "total_iterations"), ==, 12000);
+
+  gamma = bench_run_record_lookup (loaded, "gamma");
+  g_assert_nonnull (gamma);
+  g_assert_false (bench_result_is_success (gamma));
+  g_assert_nonnull (strstr (bench_result_get_error (gamma)->message, "disk full"));
+  g_assert_null (bench_run_record_lookup (loaded, "delta"));
+}
+
+static void
+append_runs (Fixture *f, guint count)
+{
+  for (guint i = 0; i < count; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("run%05u", i);
+      g_autoptr(BenchRunRecord) run = make_run (id, (int) i, 100.0 + i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (bench_history_append (f->dir, run, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_list_and_find (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(BenchRunRecord) latest = NULL;
+  g_autoptr(BenchRunRecord) by_id = NULL;
+  g_autoptr(BenchRunRecord) by_path = NULL;
+  g_autoptr(BenchRunRecord) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* No history folder yet: an empty history. */
+  runs = bench_history_list (f->dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 0);
+  none = bench_history_find (runs, "latest", &error);
+  g_assert_null (none);
+  g_assert_error (error, BENCH_ERROR, BENCH_ERROR_FAILED);
+  g_clear_error (&error);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+
+  append_runs (f, 4);
+  runs = bench_history_list (f->dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("run%05u", i);
+      g_assert_cmpstr (bench_run_record_get_id (g_ptr_array_index (runs, i)), ==, id);
+    }
+
+  latest = bench_history_find (runs, "latest", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bench_run_record_get_id (latest), ==, "run00003");
+  by_id = bench_history_find (runs, "run00001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bench_run_record_get_id (by_id), ==, "run00001");
+  by_path = bench_history_find (runs, bench_run_record_get_path (by_id), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bench_run_record_get_id (by_path), ==, "run00001");
+
+  g_assert_null (bench_history_find (runs, "run", &error));   /* ambiguous prefix */
+  g_assert_nonnull (strstr (error->message, "ambiguous"));
+  g_clear_error (&error);
+  g_assert_null (bench_history_find (runs, "nosuchrun", &error));
+  g_assert_nonnull (strstr (error->message, "nosuchrun"));
+}
+
+static void
+test_prune (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  guint removed = 99;
+
+  append_runs (f, 5);
+  g_assert_true (bench_history_prune (f->dir, 2, &removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed, ==, 3);
+  runs = bench_history_list (f->dir, NULL, &error);
+  g_assert_cmpuint (runs->len, ==, 2);
+  g_assert_cmpstr (bench_run_record_get_id (g_ptr_array_index (runs, 0)), ==, "run00003");
+  g_assert_cmpstr (bench_run_record_get_id (g_ptr_array_index (runs, 1)), ==, "run00004");
+
+  /* Keeping more than exist removes nothing. */
+  g_assert_true (bench_history_prune (f->dir, 10, &removed, &error));
+  g_assert_cmpuint (removed, ==, 0);
+}
+
+static void
+write_file (Fixture *f, const char *name, const void *data, gsize size)
+{
+  g_autofree char *path = g_build_filename (f->dir, "history", name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, size, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_corrupt_files_skipped (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *packed = NULL;
+  g_autoptr(BenchRunRecord) run = make_run ("feedface", 30, 50.0);
+  gsize size;
+  guint removed;
+
+  append_runs (f, 1);
+  g_assert_true (bench_history_append (f->dir, run, &good, &error));
+  g_assert_true (g_file_get_contents (good, &packed, &size, &error));
+
+  write_file (f, "20261129T110000Z-truncated.json.zst", packed, size / 2);
+  write_file (f, "20261129T110001Z-garbage.json.zst", "not zstd at all", 15);
+  write_file (f, "20261129T110002Z-empty.json.zst", "", 0);
+  write_file (f, "notes.txt", "ignored: not a history file", 27);
+
+  runs = bench_history_list (f->dir, skipped, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 2);
+  g_assert_cmpuint (skipped->len, ==, 3);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (skipped, 0), "20261129T110000Z-truncated.json.zst: "));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (skipped, 1), "20261129T110001Z-garbage.json.zst: "));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (skipped, 2), "20261129T110002Z-empty.json.zst: "));
+
+  /* Pruning never deletes the damaged files: a person should see them. */
+  g_assert_true (bench_history_prune (f->dir, 0, &removed, &error));
+  g_assert_cmpuint (removed, ==, 2);
+  g_clear_pointer (&skipped, g_ptr_array_unref);
+  skipped = g_ptr_array_new_with_free_func (g_free);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+  runs = bench_history_list (f->dir, skipped, &error);
+  g_assert_cmpuint (runs->len, ==, 0);
+  g_assert_cmpuint (skipped->len, ==, 3);
+}
+
+static void
+test_gbench_and_csv (Fixture *f, gconstpointer data)
+{
+  g_autoptr(BenchRunRecord) run = make_run ("abcdef01", 1, 200.0);
+  g_autoptr(JsonNode) root = bench_run_record_to_gbench (run);
+  g_autofree char *csv = bench_run_record_to_samples_csv (run);
+  g_auto(GStrv) lines = NULL;
+  JsonArray *benchmarks;
+  JsonObject *first, *median;
+  guint n_alpha = 0;
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (root), "context"), "host_name"), ==, "testhost");
+  benchmarks = json_object_get_array_member (json_node_get_object (root), "benchmarks");
+  /* alpha: 12 repetitions + 3 aggregates; beta: 5 + 3; gamma failed: none. */
+  g_assert_cmpuint (json_array_get_length (benchmarks), ==, 12 + 3 + 5 + 3);
+  first = json_array_get_object_element (benchmarks, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "alpha");
+  g_assert_cmpstr (json_object_get_string_member (first, "run_type"), ==, "iteration");
+  g_assert_cmpstr (json_object_get_string_member (first, "time_unit"), ==, "ns");
+  g_assert_cmpfloat (json_object_get_double_member (first, "real_time"), ==, 200.0);
+  g_assert_cmpint (json_object_get_int_member (first, "iterations"), ==, 1000);
+  g_assert_cmpint (json_object_get_int_member (first, "repetitions"), ==, 12);
+  median = json_array_get_object_element (benchmarks, 13);
+  g_assert_cmpstr (json_object_get_string_member (median, "name"), ==, "alpha_median");
+  g_assert_cmpstr (json_object_get_string_member (median, "aggregate_name"), ==, "median");
+  /* median of 200 + i/8 for i in 0..11 */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (median, "real_time"), 200.6875, 1e-9);
+
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "run_id,target_id,sample,ns_per_op");
+  g_assert_cmpstr (lines[1], ==, "abcdef01,alpha,1,200");
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "abcdef01,alpha,"))
+      n_alpha++;
+  g_assert_cmpuint (n_alpha, ==, 12);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 12 + 5 + 1);  /* header, rows, trailing "" */
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/history/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/history/list-and-find", Fixture, NULL, fixture_set_up, test_list_and_find, fixture_tear_down);
+  g_test_add ("/history/prune", Fixture, NULL, fixture_set_up, test_prune, fixture_tear_down);
+  g_test_add ("/history/corrupt-files-skipped", Fixture, NULL, fixture_set_up, test_corrupt_files_skipped, fixture_tear_down);
+  g_test_add ("/history/gbench-and-csv", Fixture, NULL, fixture_set_up, test_gbench_and_csv, fixture_tear_down);
+  return g_test_run ();
+}
