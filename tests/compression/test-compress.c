@@ -477,7 +477,8 @@ test_files (void)
   g_autoptr(GFile) f_packed = g_file_new_for_path (packed);
   g_autoptr(GFile) f_back = g_file_new_for_path (back);
   g_autoptr(GFile) f_bad = g_file_new_for_path (bad);
-  g_autoptr(GFile) f_missing = g_file_get_child (g_file_get_parent (f_plain), "missing");
+  g_autoptr(GFile) f_dir = g_file_get_parent (f_plain);
+  g_autoptr(GFile) f_missing = g_file_get_child (f_dir, "missing");
   g_autoptr(GBytes) text = make_text (256 * 1024);
   g_autofree char *got = NULL;
   g_autofree char *kept = NULL;
