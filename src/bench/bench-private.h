@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 
 /* A sample lasts at least this long, and at least 1,000 clock resolutions. */
 #define BENCH_MIN_SAMPLE_NS   (1000 * 1000)
-/* Batches are shrunk above this, so cancellation is noticed quickly. */
-#define BENCH_MAX_SAMPLE_NS   (20 * 1000 * 1000)
 /* RUNNING progress is reported at most this often. */
 #define BENCH_PROGRESS_INTERVAL_NS (20 * 1000 * 1000)
 

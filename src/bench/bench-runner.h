@@ -47,8 +47,8 @@ typedef void (*BenchProgressFunc) (guint              index,
 
 /* Runs one target: setup, warm-up, calibrated samples, metrics, teardown.
  * @options may be NULL for the defaults. Cancellation is checked before
- * every sample; a sample lasts about 1 to 20 ms unless one iteration of the
- * target takes longer.
+ * every sample; a sample lasts a little over 1 ms (at least 1,000 clock
+ * resolutions) unless one iteration of the target takes longer.
  * Returns a result in every case but cancellation: a target that fails gives
  * a failure result (not NULL). Returns NULL with G_IO_ERROR_CANCELLED when
  * @cancellable was triggered; nothing of that target is kept. */

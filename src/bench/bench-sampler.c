@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "bench-private.h"
 
+#include <math.h>
 #include <time.h>
 
 #include "bench-error.h"
@@ -72,33 +73,34 @@ run_batch (BenchContext         *context,
   return TRUE;
 }
 
-/* The batch size for the next try: big enough to last min_sample_ns with a
- * margin, grown at most a hundredfold per step so that one misleadingly fast
- * batch cannot produce a batch that runs for seconds. */
-static guint64
-next_batch (const BenchContext *context,
-            guint64             iterations,
-            gint64              elapsed_ns)
+/* Calibration works from the fastest time per iteration seen so far: a
+ * batch can only take longer than its true time (preemption, interrupts),
+ * never shorter, so the minimum is the estimate that noise cannot inflate,
+ * and the batch size it gives only ever grows. Returns TRUE when @batch is
+ * long enough; otherwise stores a bigger one, grown at most a hundredfold
+ * per step so that one misleading measurement cannot produce a batch that
+ * runs for seconds. */
+static gboolean
+calibrate (const BenchContext *context,
+           guint64            *batch,
+           gint64              elapsed_ns,
+           double             *best_ns_per_iteration)
 {
-  double factor;
+  double wanted;
 
-  if (elapsed_ns < context->min_sample_ns)
-    {
-      if (elapsed_ns <= 0)
-        factor = 100.0;
-      else
-        factor = CLAMP (1.25 * (double) context->min_sample_ns / (double) elapsed_ns,
-                        2.0, 100.0);
-    }
-  else if (elapsed_ns > BENCH_MAX_SAMPLE_NS && iterations > 1)
-    {
-      /* Aim at the middle of the allowed range. */
-      factor = (double) (BENCH_MAX_SAMPLE_NS / 2) / (double) elapsed_ns;
-    }
+  if (elapsed_ns > 0)
+    *best_ns_per_iteration = MIN (*best_ns_per_iteration, (double) elapsed_ns / (double) *batch);
+
+  if (*best_ns_per_iteration == G_MAXDOUBLE)
+    wanted = (double) *batch * 100.0;   /* too fast for the clock to see */
+  else if ((double) *batch * *best_ns_per_iteration >= (double) context->min_sample_ns)
+    return TRUE;
   else
-    return iterations;
+    wanted = ceil (1.25 * (double) context->min_sample_ns / *best_ns_per_iteration);
 
-  return CLAMP ((guint64) ((double) iterations * factor), 1, MAX_BATCH_ITERATIONS);
+  wanted = MIN (wanted, (double) *batch * 100.0);
+  *batch = (guint64) CLAMP (wanted, (double) *batch + 1, (double) MAX_BATCH_ITERATIONS);
+  return FALSE;
 }
 
 gboolean
@@ -112,16 +114,18 @@ bench_sampler_run (BenchContext        *context,
                    GError             **error)
 {
   double warmup_share = (double) warmup_ns / (double) MAX (warmup_ns + measure_ns, 1);
+  double best_ns_per_iteration = G_MAXDOUBLE;
   guint64 batch = 1;
+  guint confirmations = 0;
   gint64 start;
   gint64 elapsed = 0;
-  gboolean calibrated = FALSE;
 
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (measurement != NULL, FALSE);
 
-  /* Warm-up doubles as calibration: it ends with a batch that lasted long
-   * enough, once the warm-up time has passed. */
+  /* Warm-up doubles as calibration: it ends once the warm-up time has
+   * passed and two batches in a row were long enough (one batch that was
+   * preempted for long could make even a single iteration look enough). */
   start = bench_clock_now_ns ();
   for (;;)
     {
@@ -130,31 +134,46 @@ bench_sampler_run (BenchContext        *context,
       if (!run_batch (context, func, state, batch, &elapsed, error))
         return FALSE;
       measurement->warmup_iterations += batch;
-      calibrated = elapsed >= context->min_sample_ns;
-      batch = next_batch (context, batch, elapsed);
+      if (calibrate (context, &batch, elapsed, &best_ns_per_iteration))
+        confirmations++;
+      else
+        confirmations = 0;
 
       now = bench_clock_now_ns ();
-      if (calibrated && now - start >= warmup_ns)
+      if (confirmations >= 2 && now - start >= warmup_ns)
         break;
       bench_context_report (context,
                             warmup_share * MIN ((double) (now - start) / (double) MAX (warmup_ns, 1), 1.0),
                             FALSE);
     }
 
-  measurement->batch_iterations = batch;
   start = bench_clock_now_ns ();
   for (;;)
     {
+      guint64 ran = batch;
       double ns_per_op;
       gint64 now;
       double done;
 
-      if (!run_batch (context, func, state, batch, &elapsed, error))
+      if (!run_batch (context, func, state, ran, &elapsed, error))
         return FALSE;
 
-      ns_per_op = (double) elapsed / (double) batch;
+      /* Still too short after all: every sample must be a full one, so
+       * start measuring again with the bigger batch. The batch only grows,
+       * so this happens at most a few times. */
+      if (!calibrate (context, &batch, elapsed, &best_ns_per_iteration))
+        {
+          measurement->warmup_iterations += measurement->total_iterations + ran;
+          measurement->total_iterations = 0;
+          measurement->total_ns = 0;
+          g_array_set_size (measurement->samples_ns_per_op, 0);
+          start = bench_clock_now_ns ();
+          continue;
+        }
+
+      ns_per_op = (double) elapsed / (double) ran;
       g_array_append_val (measurement->samples_ns_per_op, ns_per_op);
-      measurement->total_iterations += batch;
+      measurement->total_iterations += ran;
       measurement->total_ns += elapsed;
 
       now = bench_clock_now_ns ();
@@ -167,5 +186,6 @@ bench_sampler_run (BenchContext        *context,
       bench_context_report (context, warmup_share + (1.0 - warmup_share) * MIN (done, 1.0), FALSE);
     }
 
+  measurement->batch_iterations = batch;
   return TRUE;
 }
