@@ -1,0 +1,134 @@
+/* Verdicts on real measurements: a synthetic target whose cost per operation
+ * is set by the test is run through the real runner twice and compared.
+ * Identical settings must read "no change", a 10% slowdown "regressed", a
+ * 10% speed-up "improved"; over 20 repetitions at most one false verdict.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "bench-compare.h"
+#include "bench-runner.h"
+
+#define REPETITIONS 20
+
+typedef struct {
+  guint work; /* LCG steps per operation: the cost the test controls */
+} SyntheticState;
+
+static guint synthetic_work;
+
+static gpointer
+synthetic_setup (const BenchTarget *target,
+                 GError           **error)
+{
+  SyntheticState *state = g_new0 (SyntheticState, 1);
+
+  state->work = synthetic_work;
+  return state;
+}
+
+static gboolean
+synthetic_run (gpointer  data,
+               guint64   iterations,
+               GError  **error)
+{
+  SyntheticState *state = data;
+
+  for (guint64 i = 0; i < iterations; i++)
+    {
+      guint32 x = (guint32) i;
+
+      for (guint k = 0; k < state->work; k++)
+        {
+          x = x * 1664525u + 1013904223u;
+          /* A barrier per step keeps the chain from being folded. */
+          __asm__ __volatile__ ("" : "+r" (x));
+        }
+      bench_keep (x);
+    }
+  return TRUE;
+}
+
+static const BenchTarget synthetic_target = {
+  .id = "synthetic",
+  .display_name = "Synthetic",
+  .category = "test",
+  .description = "LCG steps, as many as the test asks for",
+  .setup = synthetic_setup,
+  .run_iterations = synthetic_run,
+  .teardown = g_free,
+};
+
+static void
+measure (guint work, GArray *samples)
+{
+  g_autoptr(BenchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  BenchRunOptions options;
+  const double *values;
+  guint n = 0;
+
+  bench_run_options_init_quick (&options);
+  synthetic_work = work;
+  result = bench_run_target (&synthetic_target, &options, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bench_result_is_success (result));
+  values = bench_result_get_samples (result, &n);
+  g_array_set_size (samples, 0);
+  g_array_append_vals (samples, values, n);
+}
+
+static guint
+count_false_verdicts (guint base_work, guint current_work, BenchVerdict expected)
+{
+  g_autoptr(GArray) baseline = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) current = g_array_new (FALSE, FALSE, sizeof (double));
+  guint wrong = 0;
+
+  for (guint r = 0; r < REPETITIONS; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      BenchComparison cmp;
+
+      measure (base_work, baseline);
+      measure (current_work, current);
+      g_assert_true (bench_compare_samples ((double *) (void *) baseline->data, baseline->len,
+                                            (double *) (void *) current->data, current->len,
+                                            BENCH_COMPARE_DEFAULT_NOISE, &cmp, &error));
+      g_assert_no_error (error);
+      if (cmp.verdict != expected)
+        {
+          wrong++;
+          g_test_message ("repetition %u: %s (change %+.2f%%, interval [%+.2f%%, %+.2f%%], p %.3g), expected %s",
+                          r + 1, bench_verdict_to_string (cmp.verdict), cmp.change * 100,
+                          cmp.ci_low * 100, cmp.ci_high * 100, cmp.p_value,
+                          bench_verdict_to_string (expected));
+        }
+    }
+  return wrong;
+}
+
+static void
+test_identical_runs (void)
+{
+  g_assert_cmpuint (count_false_verdicts (200, 200, BENCH_VERDICT_NO_CHANGE), <=, 1);
+}
+
+static void
+test_slowdown_regressed (void)
+{
+  g_assert_cmpuint (count_false_verdicts (200, 220, BENCH_VERDICT_REGRESSED), <=, 1);
+}
+
+static void
+test_speedup_improved (void)
+{
+  g_assert_cmpuint (count_false_verdicts (220, 200, BENCH_VERDICT_IMPROVED), <=, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/regression/identical-runs-no-change", test_identical_runs);
+  g_test_add_func ("/regression/ten-percent-slower-regressed", test_slowdown_regressed);
+  g_test_add_func ("/regression/ten-percent-faster-improved", test_speedup_improved);
+  return g_test_run ();
+}
