@@ -99,7 +99,10 @@ bind_cell (GtkSignalListItemFactory *factory,
         }
       break;
     case KIND_DURATION:
-      if (success && value > 0)
+      if (success && value <= 0)
+        /* Durations are whole nanoseconds in the result files. */
+        text = g_strdup (_("< 1 ns"));
+      else if (success)
         {
           text = cob_format_duration_ns (value);
           /* Translators: tooltip with the exact figure. */

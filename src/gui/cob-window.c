@@ -475,6 +475,7 @@ cob_window_constructed (GObject *object)
 
   if (self->targets == NULL)
     self->targets = bench_targets_get_all ();
+  cob_chart_set_targets (self->chart, self->targets);
   for (guint i = 0; self->targets[i] != NULL; i++)
     {
       g_autoptr(CobTargetRow) row = cob_target_row_new (self->targets[i]);

@@ -1,0 +1,148 @@
+/* gui-test-targets.c: targets and helpers shared by the GUI tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "gui-test-targets.h"
+
+static gboolean
+sum_squares (gpointer  state,
+             guint64   iterations,
+             GError  **error)
+{
+  /* About a hundred nanoseconds per operation: durations are whole ns. */
+  for (guint64 i = 0; i < iterations; i++)
+    {
+      guint64 value = i;
+
+      for (guint j = 0; j < 100; j++)
+        {
+          value = value * 6364136223846793005u + j;
+          bench_keep (value);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+sleep_per_operation (gpointer  state,
+                     guint64   iterations,
+                     GError  **error)
+{
+  g_usleep (50000 * iterations);
+  return TRUE;
+}
+
+static gpointer
+broken_setup (const BenchTarget  *target,
+              GError            **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "test data cannot be built");
+  return NULL;
+}
+
+static const BenchTarget fast_a = {
+  .id = "fast_a",
+  .display_name = "Fast A",
+  .category = "test",
+  .description = "Sums squares",
+  .run_iterations = sum_squares,
+};
+
+static const BenchTarget fast_b = {
+  .id = "fast_b",
+  .display_name = "Fast B",
+  .category = "test",
+  .description = "Sums squares too",
+  .run_iterations = sum_squares,
+};
+
+static const BenchTarget slow = {
+  .id = "slow",
+  .display_name = "Slow",
+  .category = "test",
+  .description = "Sleeps 50 ms per operation",
+  .run_iterations = sleep_per_operation,
+};
+
+static const BenchTarget broken = {
+  .id = "broken",
+  .display_name = "Broken",
+  .category = "test",
+  .description = "Fails in setup",
+  .setup = broken_setup,
+  .run_iterations = sum_squares,
+};
+
+static const BenchTarget * const targets[] = { &fast_a, &fast_b, &slow, &broken, NULL };
+
+const BenchTarget * const *
+gui_test_targets (void)
+{
+  return targets;
+}
+
+gboolean
+gui_test_have_display (void)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display: DISPLAY and WAYLAND_DISPLAY are unset (run under xvfb-run)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+gui_test_wait_for (const gboolean *flag,
+                   guint           timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_timeout, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return *flag;
+}
+
+gboolean
+gui_test_wait_property (gpointer    object,
+                        const char *property,
+                        gboolean    value,
+                        guint       timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_timeout, &timed_out);
+  gboolean current = !value;
+
+  for (;;)
+    {
+      g_object_get (object, property, &current, NULL);
+      if (current == value || timed_out)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (id);
+  return current == value;
+}
+
+void
+gui_test_reset_settings (const char * const *selected)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_boolean (settings, "quick", TRUE);
+  g_settings_set_strv (settings, "selected-targets", selected);
+  g_settings_reset (settings, "output-directory");
+  g_settings_reset (settings, "chart-scale");
+}

@@ -1,0 +1,32 @@
+/* gui-test-targets.h: benchmark targets for the GUI tests, so that the
+ * window runs through the real runner with work of a known kind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bench-target.h"
+
+G_BEGIN_DECLS
+
+/* fast_a, fast_b: pure arithmetic; slow: 50 ms per operation (at least half a
+ * second with its ten samples), stops when
+ * the run is cancelled; broken: fails in setup. NULL-terminated. */
+const BenchTarget * const *gui_test_targets (void);
+
+/* Skips the test (with the reason printed) when there is no display. */
+gboolean gui_test_have_display (void);
+/* Iterates the main loop until *flag is TRUE or @timeout_ms passed. */
+gboolean gui_test_wait_for (const gboolean *flag,
+                            guint           timeout_ms);
+/* Iterates until @object's boolean @property equals @value. */
+gboolean gui_test_wait_property (gpointer    object,
+                                 const char *property,
+                                 gboolean    value,
+                                 guint       timeout_ms);
+/* Sets the memory-backend settings a test starts from: quick runs and the
+ * given selection. */
+void     gui_test_reset_settings (const char * const *selected);
+
+G_END_DECLS

@@ -1,0 +1,476 @@
+/* test-window.c: the main window driving the real runner with test targets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "bench-output.h"
+#include "cob-result-row.h"
+#include "cob-target-row.h"
+#include "cob-window.h"
+#include "gui-test-targets.h"
+
+typedef struct {
+  char *dir;
+  CobWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char * const *selection = data;
+
+  fixture->dir = g_dir_make_tmp ("cob-window-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  if (!gui_test_have_display ())
+    return;
+  gui_test_reset_settings (selection);
+  fixture->window = cob_window_new (NULL, gui_test_targets ());
+  g_object_ref_sink (fixture->window);
+  cob_window_set_output_override (fixture->window, fixture->dir);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      g_clear_object (&fixture->window);
+    }
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static CobTargetRow *
+target_row (CobWindow  *window,
+            const char *id)
+{
+  GListModel *rows = cob_window_get_target_rows (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CobTargetRow) row = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (cob_target_row_get_id (row), id))
+        return row;   /* the model keeps it alive */
+    }
+  g_assert_not_reached ();
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The sorted list of file names in @dir, joined by spaces. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+run_and_wait (CobWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
+  g_assert_true (cob_window_get_running (window));
+  g_assert_true (gui_test_wait_property (window, "running", FALSE, 60000));
+}
+
+static const char *select_fast[] = { "fast_a", "fast_b", NULL };
+
+static void
+test_run_two_targets (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GListModel *results;
+  g_autofree char *raw_dir = NULL;
+  g_autofree char *raw_files = NULL;
+  g_autofree char *top_files = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *summary_path = NULL;
+  g_autofree char *description = NULL;
+
+  if (fixture->window == NULL)
+    return;
+
+  run_and_wait (fixture->window);
+
+  /* Table rows for both targets, in run order, with real figures. */
+  results = cob_window_get_result_rows (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CobResultRow) row = g_list_model_get_item (results, i);
+
+      g_assert_cmpstr (cob_result_row_get_target_id (row), ==, select_fast[i]);
+      g_assert_true (cob_result_row_get_success (row));
+      g_assert_cmpfloat (cob_result_row_get_ops_per_second (row), >, 1000.0);
+      g_assert_cmpfloat (cob_result_row_get_median_ns (row), >, 0.0);
+      g_assert_cmpfloat (cob_result_row_get_p99_ns (row), >=, cob_result_row_get_median_ns (row));
+    }
+  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "fast_a")), ==,
+                   COB_TARGET_STATUS_DONE);
+  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "fast_b")), ==,
+                   COB_TARGET_STATUS_DONE);
+  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "slow")), ==,
+                   COB_TARGET_STATUS_IDLE);
+  g_assert_cmpfloat (cob_target_row_get_ops_per_second (target_row (fixture->window, "fast_a")), >, 0);
+
+  /* The runner wrote exactly the CLI's files. */
+  raw_dir = g_build_filename (fixture->dir, "raw", NULL);
+  raw_files = list_dir (raw_dir);
+  g_assert_cmpstr (raw_files, ==, "fast_a.json fast_b.json");
+  top_files = list_dir (fixture->dir);
+  g_assert_cmpstr (top_files, ==, "raw summary.md");
+  summary_path = g_build_filename (fixture->dir, "summary.md", NULL);
+  g_assert_true (g_file_get_contents (summary_path, &summary, NULL, NULL));
+  g_assert_nonnull (strstr (summary, "### fast_a"));
+  g_assert_nonnull (strstr (summary, "### fast_b"));
+
+  /* The chart was given both results. */
+  description = cob_chart_describe (cob_window_get_chart (fixture->window));
+  g_assert_nonnull (strstr (description, "Fast A"));
+  g_assert_nonnull (strstr (description, "Fast B"));
+}
+
+static void
+test_exports (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary_path = NULL;
+  g_autofree char *png_path = NULL;
+  g_autofree char *svg_path = NULL;
+  g_autoptr(GFile) summary = NULL;
+  g_autoptr(GFile) png = NULL;
+  g_autoptr(GFile) svg = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  if (fixture->window == NULL)
+    return;
+
+  run_and_wait (fixture->window);
+
+  summary_path = g_build_filename (fixture->dir, "exported.md", NULL);
+  summary = g_file_new_for_path (summary_path);
+  g_assert_true (cob_window_export_summary_to (fixture->window, summary, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (summary_path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "| Target | Operations/sec | Avg Duration (ns) | Notes |"));
+  g_assert_nonnull (strstr (text, "fast_b"));
+
+  png_path = g_build_filename (fixture->dir, "chart.png", NULL);
+  png = g_file_new_for_path (png_path);
+  g_assert_true (cob_window_export_chart_to (fixture->window, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png_path, &bytes, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (bytes, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_clear_pointer (&bytes, g_free);
+
+  svg_path = g_build_filename (fixture->dir, "chart.svg", NULL);
+  svg = g_file_new_for_path (svg_path);
+  g_assert_true (cob_window_export_chart_to (fixture->window, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg_path, &bytes, NULL, NULL));
+  g_assert_nonnull (strstr (bytes, "<svg"));
+}
+
+static void
+on_status_notify (CobTargetRow *row,
+                  GParamSpec   *pspec,
+                  gboolean     *running)
+{
+  if (cob_target_row_get_status (row) == COB_TARGET_STATUS_RUNNING)
+    *running = TRUE;
+}
+
+/* Runs in list order: fast_a, slow, then broken (never reached). */
+static const char *select_with_slow[] = { "fast_a", "slow", "broken", NULL };
+
+static void
+test_cancel_keeps_finished (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  CobTargetRow *slow;
+  gboolean slow_running = FALSE;
+  g_autofree char *raw_dir = NULL;
+  g_autofree char *raw_files = NULL;
+  g_autofree char *top_files = NULL;
+  GListModel *results;
+  g_autoptr(CobResultRow) first = NULL;
+  gint64 cancelled_at;
+  gint64 stopped_at;
+
+  if (fixture->window == NULL)
+    return;
+
+  slow = target_row (fixture->window, "slow");
+  g_signal_connect (slow, "notify::status", G_CALLBACK (on_status_notify), &slow_running);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
+  g_assert_true (gui_test_wait_for (&slow_running, 30000));
+  g_signal_handlers_disconnect_by_data (slow, &slow_running);
+
+  cancelled_at = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel", NULL));
+  g_assert_true (gui_test_wait_property (fixture->window, "running", FALSE, 10000));
+  stopped_at = g_get_monotonic_time ();
+  g_test_message ("cancel took %.1f ms", (stopped_at - cancelled_at) / 1000.0);
+
+  /* The finished target stays, the others are marked, nothing half-done. */
+  results = cob_window_get_result_rows (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  first = g_list_model_get_item (results, 0);
+  g_assert_cmpstr (cob_result_row_get_target_id (first), ==, "fast_a");
+  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "fast_a")), ==,
+                   COB_TARGET_STATUS_DONE);
+  g_assert_cmpint (cob_target_row_get_status (slow), ==, COB_TARGET_STATUS_CANCELLED);
+  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "broken")), ==,
+                   COB_TARGET_STATUS_CANCELLED);
+  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "fast_b")), ==,
+                   COB_TARGET_STATUS_IDLE);
+
+  raw_dir = g_build_filename (fixture->dir, "raw", NULL);
+  raw_files = list_dir (raw_dir);
+  g_assert_cmpstr (raw_files, ==, "fast_a.json");
+  top_files = list_dir (fixture->dir);
+  g_assert_cmpstr (top_files, ==, "raw");
+}
+
+static void
+on_window_finalized (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+test_close_during_run (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CobTargetRow *slow;
+  gboolean slow_running = FALSE;
+  gboolean finalized = FALSE;
+  g_autofree char *raw_dir = NULL;
+  g_autofree char *raw_files = NULL;
+  CobWindow *window = fixture->window;
+
+  if (window == NULL)
+    return;
+
+  slow = target_row (window, "slow");
+  g_signal_connect (slow, "notify::status", G_CALLBACK (on_status_notify), &slow_running);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
+  g_assert_true (gui_test_wait_for (&slow_running, 30000));
+  g_signal_handlers_disconnect_by_data (slow, &slow_running);
+
+  /* Closing hides the window at once and destroys it once the worker has
+   * stopped. */
+  g_object_weak_ref (G_OBJECT (window), on_window_finalized, &finalized);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_clear_object (&fixture->window);
+  g_assert_true (gui_test_wait_for (&finalized, 10000));
+
+  raw_dir = g_build_filename (fixture->dir, "raw", NULL);
+  raw_files = list_dir (raw_dir);
+  g_assert_cmpstr (raw_files, ==, "fast_a.json");
+}
+
+static const char *select_broken[] = { "broken", "fast_a", NULL };
+
+static void
+test_failure_is_shown (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CobTargetRow *broken;
+  GListModel *results;
+  g_autoptr(CobResultRow) failed = NULL;
+  g_autoptr(CobResultRow) passed = NULL;
+
+  if (fixture->window == NULL)
+    return;
+
+  run_and_wait (fixture->window);
+  broken = target_row (fixture->window, "broken");
+  g_assert_cmpint (cob_target_row_get_status (broken), ==, COB_TARGET_STATUS_FAILED);
+  g_assert_nonnull (strstr (cob_target_row_get_error (broken), "test data cannot be built"));
+  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "fast_a")), ==,
+                   COB_TARGET_STATUS_DONE);
+
+  results = cob_window_get_result_rows (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  /* Run order is list order: fast_a, then broken. */
+  passed = g_list_model_get_item (results, 0);
+  failed = g_list_model_get_item (results, 1);
+  g_assert_false (cob_result_row_get_success (failed));
+  g_assert_nonnull (strstr (cob_result_row_get_notes (failed), "test data cannot be built"));
+  g_assert_true (cob_result_row_get_success (passed));
+}
+
+static void
+test_unwritable_output (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *file_path = NULL;
+  g_autofree char *files = NULL;
+
+  if (fixture->window == NULL)
+    return;
+
+  /* A regular file where the folder should be. */
+  file_path = g_build_filename (fixture->dir, "not-a-folder", NULL);
+  g_assert_true (g_file_set_contents (file_path, "x", 1, NULL));
+  cob_window_set_output_override (fixture->window, file_path);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
+  g_assert_false (cob_window_get_running (fixture->window));
+  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "fast_a")), ==,
+                   COB_TARGET_STATUS_IDLE);
+  g_assert_cmpuint (g_list_model_get_n_items (cob_window_get_result_rows (fixture->window)), ==, 0);
+  files = list_dir (fixture->dir);
+  g_assert_cmpstr (files, ==, "not-a-folder");
+}
+
+static void
+test_selection_persists (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) stored = NULL;
+  CobWindow *second;
+
+  if (fixture->window == NULL)
+    return;
+
+  g_assert_true (cob_target_row_get_selected (target_row (fixture->window, "fast_a")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-none", NULL));
+  g_assert_false (cob_target_row_get_selected (target_row (fixture->window, "fast_a")));
+  cob_target_row_set_selected (target_row (fixture->window, "slow"), TRUE);
+  cob_target_row_set_selected (target_row (fixture->window, "broken"), TRUE);
+
+  stored = g_settings_get_strv (settings, "selected-targets");
+  g_assert_cmpuint (g_strv_length (stored), ==, 2);
+  g_assert_cmpstr (stored[0], ==, "slow");
+  g_assert_cmpstr (stored[1], ==, "broken");
+
+  /* A new window (a new launch) starts from the stored selection. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  second = g_object_ref_sink (cob_window_new (NULL, gui_test_targets ()));
+  g_assert_false (cob_target_row_get_selected (target_row (second, "fast_a")));
+  g_assert_false (cob_target_row_get_selected (target_row (second, "fast_b")));
+  g_assert_true (cob_target_row_get_selected (target_row (second, "slow")));
+  g_assert_true (cob_target_row_get_selected (target_row (second, "broken")));
+
+  /* Select All reaches every row and the key. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.select-all", NULL));
+  g_clear_pointer (&stored, g_strfreev);
+  stored = g_settings_get_strv (settings, "selected-targets");
+  g_assert_cmpuint (g_strv_length (stored), ==, 4);
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_object_unref (second);
+}
+
+static void
+test_load_results (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *bad = NULL;
+  g_autoptr(GFile) folder = NULL;
+  const char * const *skipped;
+  CobWindow *second;
+  GListModel *results;
+
+  if (fixture->window == NULL)
+    return;
+
+  run_and_wait (fixture->window);
+  bad = g_build_filename (fixture->dir, "raw", "broken_file.json", NULL);
+  g_assert_true (g_file_set_contents (bad, "{\"target_id\": ", -1, NULL));
+
+  second = g_object_ref_sink (cob_window_new (NULL, gui_test_targets ()));
+  folder = g_file_new_for_path (fixture->dir);
+  cob_window_load_results (second, folder);
+  g_assert_true (cob_window_get_loading (second));
+  g_assert_true (gui_test_wait_property (second, "loading", FALSE, 10000));
+
+  results = cob_window_get_result_rows (second);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  skipped = cob_window_get_skipped_files (second);
+  g_assert_nonnull (skipped);
+  g_assert_cmpuint (g_strv_length ((GStrv) skipped), ==, 1);
+  g_assert_true (g_str_has_prefix (skipped[0], "broken_file.json"));
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_object_unref (second);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Without a display every test skips with the reason (fixture_set_up). */
+  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
+    {
+      gtk_test_init (&argc, &argv, NULL);
+      adw_init ();
+    }
+  else
+    g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/window/run-two-targets", Fixture, select_fast,
+              fixture_set_up, test_run_two_targets, fixture_tear_down);
+  g_test_add ("/window/exports", Fixture, select_fast,
+              fixture_set_up, test_exports, fixture_tear_down);
+  g_test_add ("/window/cancel-keeps-finished", Fixture, select_with_slow,
+              fixture_set_up, test_cancel_keeps_finished, fixture_tear_down);
+  g_test_add ("/window/close-during-run", Fixture, select_with_slow,
+              fixture_set_up, test_close_during_run, fixture_tear_down);
+  g_test_add ("/window/failure-is-shown", Fixture, select_broken,
+              fixture_set_up, test_failure_is_shown, fixture_tear_down);
+  g_test_add ("/window/unwritable-output", Fixture, select_fast,
+              fixture_set_up, test_unwritable_output, fixture_tear_down);
+  g_test_add ("/window/selection-persists", Fixture, select_fast,
+              fixture_set_up, test_selection_persists, fixture_tear_down);
+  g_test_add ("/window/load-results", Fixture, select_fast,
+              fixture_set_up, test_load_results, fixture_tear_down);
+  return g_test_run ();
+}
