@@ -9,12 +9,18 @@
 
 #include <gtk/gtk.h>
 
+#include "bench-target.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
   COB_CHART_SCALE_LOGARITHMIC,
   COB_CHART_SCALE_LINEAR,
 } CobChartScale;
+
+/* The registered enum type of CobChartScale, for the "scale" property. */
+#define COB_TYPE_CHART_SCALE (cob_chart_scale_get_type ())
+GType          cob_chart_scale_get_type (void) G_GNUC_CONST;
 
 #define COB_TYPE_CHART (cob_chart_get_type ())
 G_DECLARE_FINAL_TYPE (CobChart, cob_chart, COB, CHART, GtkWidget)
@@ -24,6 +30,11 @@ GtkWidget     *cob_chart_new         (void);
  * such, not as zero bars. The chart keeps its own references. */
 void           cob_chart_set_results (CobChart      *self,
                                       GPtrArray     *results);
+/* Optional: the targets (NULL-terminated, e.g. bench_targets_get_all(),
+ * must outlive the chart) whose display names label the bars; without
+ * them, or for an id not in the list, a bar is labelled with its id. */
+void           cob_chart_set_targets (CobChart                  *self,
+                                      const BenchTarget * const *targets);
 /* Property "scale" (CobChartScale, default logarithmic). */
 void           cob_chart_set_scale   (CobChart      *self,
                                       CobChartScale  scale);
