@@ -65,8 +65,12 @@ compression_setup (const BenchTarget  *target,
 
   records = costops_cost_records_sample (N_RECORDS, COSTOPS_COST_RECORDS_SAMPLE_SEED);
   state->payload = g_string_sized_new (3 * 1024 * 1024);
-  costops_cost_records_format_json ((const CostopsCostRecord * const *) records->pdata,
-                                    records->len, state->payload);
+  if (!costops_cost_records_format_json ((const CostopsCostRecord * const *) records->pdata,
+                                         records->len, state->payload, error))
+    {
+      compression_teardown (state);
+      return NULL;
+    }
   state->packed = g_byte_array_sized_new (costops_compress_bound (state->payload->len));
   state->unpacked = g_byte_array_sized_new (state->payload->len);
 

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "costops-error.h"
 #include "costops-export-private.h"
 
 /* Room for a record's fixed parts: key names, the timestamp, three amounts. */
@@ -34,6 +35,7 @@ json_money (char         *p,
   return p;
 }
 
+/* NULL when the instant is outside what GDateTime represents. */
 static char *
 json_timestamp (char   *p,
                 gint64  timestamp_us)
@@ -44,7 +46,7 @@ json_timestamp (char   *p,
   int y, m, d;
 
   if (at == NULL)
-    return COSTOPS_EXPORT_LITERAL (p, "null");
+    return NULL;
   g_date_time_get_ymd (at, &y, &m, &d);
   g_snprintf (text, sizeof text, "\"%04d-%02d-%02dT%02d:%02d:%02d.%06dZ\"",
               y, m, d, g_date_time_get_hour (at), g_date_time_get_minute (at),
@@ -52,25 +54,83 @@ json_timestamp (char   *p,
   return costops_export_literal (p, text, strlen (text));
 }
 
-void
+static gboolean
+record_invalid (GError                  **error,
+                gsize                     index,
+                const CostopsCostRecord  *record,
+                const char               *field,
+                const char               *problem)
+{
+  g_autofree char *id = record->usage_id != NULL
+    ? g_utf8_make_valid (record->usage_id, -1) : g_strdup ("(none)");
+
+  g_set_error (error, COSTOPS_ERROR, COSTOPS_ERROR_INVALID_FIELD,
+               "Cost record %" G_GSIZE_FORMAT " (usage id \"%s\"): %s %s",
+               index, id, field, problem);
+  return FALSE;
+}
+
+static gboolean
+check_text (const CostopsCostRecord  *record,
+            gsize                     index,
+            GError                  **error)
+{
+  const struct { const char *name; const char *value; } fields[] = {
+    { "usage_id", record->usage_id },
+    { "provider", record->provider_name },
+    { "model", record->model_name },
+    { "organization_id", record->organization_id },
+    { "project_id", record->project_id },
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    if (fields[f].value != NULL && !g_utf8_validate (fields[f].value, -1, NULL))
+      return record_invalid (error, index, record, fields[f].name, "is not valid UTF-8 text");
+  if ((guint) record->currency > COSTOPS_CURRENCY_JPY)
+    return record_invalid (error, index, record, "currency", "is not a known currency");
+  return TRUE;
+}
+
+gboolean
 costops_cost_records_format_json (const CostopsCostRecord * const *records,
                                   gsize                            n_records,
-                                  GString                         *out)
+                                  GString                         *out,
+                                  GError                         **error)
 {
-  g_return_if_fail (records != NULL || n_records == 0);
-  g_return_if_fail (out != NULL);
+  gsize start_len;
 
+  g_return_val_if_fail (records != NULL || n_records == 0, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  start_len = out->len;
   g_string_append_c (out, '[');
   for (gsize i = 0; i < n_records; i++)
     {
       const CostopsCostRecord *r = records[i];
-      const char *provider = r->provider_name != NULL
+      const char *provider;
+      gsize room;
+      char *p;
+
+      if (r == NULL)
+        {
+          g_string_truncate (out, start_len);
+          g_set_error (error, COSTOPS_ERROR, COSTOPS_ERROR_INVALID_FIELD,
+                       "Cost record %" G_GSIZE_FORMAT " is missing (NULL)", i);
+          return FALSE;
+        }
+      if (!check_text (r, i, error))
+        {
+          g_string_truncate (out, start_len);
+          return FALSE;
+        }
+      provider = r->provider_name != NULL
         ? r->provider_name : costops_provider_to_string (r->provider, NULL);
-      gsize room = RECORD_FIXED_ROOM +
-                   6 * (nullable_len (r->usage_id) + strlen (provider) +
-                        nullable_len (r->model_name) + nullable_len (r->organization_id) +
-                        nullable_len (r->project_id));
-      char *p = costops_export_reserve (out, room);
+      room = RECORD_FIXED_ROOM +
+             6 * (nullable_len (r->usage_id) + strlen (provider) +
+                  nullable_len (r->model_name) + nullable_len (r->organization_id) +
+                  nullable_len (r->project_id));
+      p = costops_export_reserve (out, room);
 
       if (i > 0)
         *p++ = ',';
@@ -78,6 +138,11 @@ costops_cost_records_format_json (const CostopsCostRecord * const *records,
       p = json_nullable (p, r->usage_id);
       p = COSTOPS_EXPORT_LITERAL (p, ",\"timestamp\":");
       p = json_timestamp (p, r->timestamp_us);
+      if (p == NULL)
+        {
+          g_string_truncate (out, start_len);
+          return record_invalid (error, i, r, "timestamp", "is outside the years 1 to 9999");
+        }
       p = COSTOPS_EXPORT_LITERAL (p, ",\"provider\":");
       p = json_nullable (p, provider);
       p = COSTOPS_EXPORT_LITERAL (p, ",\"model\":");
@@ -98,6 +163,7 @@ costops_cost_records_format_json (const CostopsCostRecord * const *records,
       costops_export_commit (out, p);
     }
   g_string_append (out, n_records > 0 ? "\n]\n" : "]\n");
+  return TRUE;
 }
 
 typedef struct {

@@ -15,10 +15,13 @@ G_BEGIN_DECLS
  * {"usage_id", "timestamp" (RFC 3339 UTC, microseconds), "provider",
  *  "model", "organization_id", "project_id" (or null), "input_cost",
  *  "output_cost", "total_cost" (exact decimal text), "currency"}.
- * NULL text fields are written as null. */
-void       costops_cost_records_format_json (const CostopsCostRecord * const *records,
+ * NULL text fields are written as null. Text that is not UTF-8 or a
+ * timestamp outside years 1..9999 is COSTOPS_ERROR_INVALID_FIELD naming the
+ * record and field; @out is then left as it was. */
+gboolean   costops_cost_records_format_json (const CostopsCostRecord * const *records,
                                              gsize                            n_records,
-                                             GString                         *out);
+                                             GString                         *out,
+                                             GError                         **error);
 
 /* @n_records cost records over seven providers (two models each), five
  * organizations, twenty projects (and some requests without one), one week

@@ -19,9 +19,9 @@ main (int argc, char *argv[])
       return 2;
     }
   records = costops_cost_records_sample (10000, COSTOPS_COST_RECORDS_SAMPLE_SEED);
-  costops_cost_records_format_json ((const CostopsCostRecord * const *) records->pdata,
-                                    records->len, json);
-  if (!g_file_set_contents (argv[1], json->str, json->len, &error))
+  if (!costops_cost_records_format_json ((const CostopsCostRecord * const *) records->pdata,
+                                         records->len, json, &error) ||
+      !g_file_set_contents (argv[1], json->str, json->len, &error))
     {
       fprintf (stderr, "%s: %s\n", argv[0], error->message);
       return 1;

@@ -92,8 +92,9 @@ round_trip (const char  *dir,
     { COSTOPS_EXPORT_JSON_LINES, "report.jsonl" },
   };
 
-  costops_cost_records_format_json ((const CostopsCostRecord * const *) recs->pdata, recs->len, text);
-  if (!save_string (dir, "records.json", text, error))
+  if (!costops_cost_records_format_json ((const CostopsCostRecord * const *) recs->pdata,
+                                         recs->len, text, error) ||
+      !save_string (dir, "records.json", text, error))
     return FALSE;
 
   report = costops_report_new ((const CostopsCostRecord * const *) recs->pdata, recs->len, error);

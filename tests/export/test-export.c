@@ -602,8 +602,10 @@ test_sample_records (void)
   g_autoptr(GHashTable) providers = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *arr;
 
-  costops_cost_records_format_json ((const CostopsCostRecord * const *) a->pdata, a->len, ja);
-  costops_cost_records_format_json ((const CostopsCostRecord * const *) b->pdata, b->len, jb);
+  g_assert_true (costops_cost_records_format_json ((const CostopsCostRecord * const *) a->pdata,
+                                                   a->len, ja, &error));
+  g_assert_true (costops_cost_records_format_json ((const CostopsCostRecord * const *) b->pdata,
+                                                   b->len, jb, &error));
   g_assert_cmpstr (ja->str, ==, jb->str);
 
   g_assert_true (json_parser_load_from_data (parser, ja->str, ja->len, &error));
@@ -630,6 +632,43 @@ test_sample_records (void)
   g_assert_cmpuint (g_hash_table_size (providers), ==, 7);
 }
 
+static void
+test_records_json_errors (void)
+{
+  g_autoptr(GPtrArray) recs = costops_cost_records_sample (3, 1);
+  g_autoptr(GString) out = g_string_new ("kept");
+  g_autoptr(GError) error = NULL;
+  CostopsCostRecord *bad = g_ptr_array_index (recs, 2);
+
+  g_free (bad->model_name);
+  bad->model_name = g_strdup ("bad \xc3\x28 text");
+  g_assert_false (costops_cost_records_format_json ((const CostopsCostRecord * const *) recs->pdata,
+                                                    recs->len, out, &error));
+  g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_INVALID_FIELD);
+  g_assert_nonnull (strstr (error->message, "Cost record 2"));
+  g_assert_nonnull (strstr (error->message, "model"));
+  g_assert_cmpstr (out->str, ==, "kept");
+  g_clear_error (&error);
+
+  g_free (bad->model_name);
+  bad->model_name = NULL;
+  bad->timestamp_us = G_MAXINT64;
+  g_assert_false (costops_cost_records_format_json ((const CostopsCostRecord * const *) recs->pdata,
+                                                    recs->len, out, &error));
+  g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_INVALID_FIELD);
+  g_assert_nonnull (strstr (error->message, "timestamp"));
+  g_assert_cmpstr (out->str, ==, "kept");
+  g_clear_error (&error);
+
+  /* A missing model is written as null, not refused. */
+  bad->timestamp_us = 0;
+  g_assert_true (costops_cost_records_format_json ((const CostopsCostRecord * const *) recs->pdata,
+                                                   recs->len, out, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out->str, "\"timestamp\":\"1970-01-01T00:00:00.000000Z\",\"provider\""));
+  g_assert_nonnull (strstr (out->str, "\"model\":null"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -647,6 +686,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/format-names", test_format_names);
   g_test_add_func ("/export/save-file", test_save_file);
   g_test_add_func ("/export/sample-records", test_sample_records);
+  g_test_add_func ("/export/records-json-errors", test_records_json_errors);
 
   return g_test_run ();
 }
