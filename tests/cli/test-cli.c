@@ -65,7 +65,7 @@ run_cli (CliRun     *run,
   g_test_message ("exit %d\n--- stdout\n%s--- stderr\n%s", run->status, run->out, run->err);
 }
 
-/* Product targets that can run; placeholders have no run_iterations. */
+/* Product targets that can run; one still being written has no run_iterations. */
 static GPtrArray *
 implemented_targets (gboolean implemented)
 {
@@ -259,7 +259,7 @@ test_run_json (void)
 static void
 test_run_failure_exit (void)
 {
-  g_autoptr(GPtrArray) placeholders = implemented_targets (FALSE);
+  g_autoptr(GPtrArray) unimplemented = implemented_targets (FALSE);
   g_autoptr(GPtrArray) ids = implemented_targets (TRUE);
   g_autofree char *dir = NULL;
   g_autofree char *selection = NULL;
@@ -269,13 +269,13 @@ test_run_failure_exit (void)
   g_auto(CliRun) run = { 0 };
   const char *failing;
 
-  if (placeholders->len == 0)
+  if (unimplemented->len == 0)
     {
       g_test_skip ("every product target is implemented; exit status 1 for a failed target "
                    "is covered through the runner API in tests/framework");
       return;
     }
-  failing = g_ptr_array_index (placeholders, 0);
+  failing = g_ptr_array_index (unimplemented, 0);
   selection = ids->len > 0 ? g_strdup_printf ("%s,%s", failing, (char *) g_ptr_array_index (ids, 0))
                            : g_strdup (failing);
   dir = test_make_tmpdir ();

@@ -9,7 +9,7 @@
 #include "test-targets.h"
 
 static const BenchTarget * const registry[] = {
-  &fast_target, &busy_target, &placeholder_target, NULL,
+  &fast_target, &busy_target, &unimplemented_target, NULL,
 };
 
 static void
@@ -18,10 +18,10 @@ test_select (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) chosen = NULL;
 
-  chosen = bench_registry_select (registry, "placeholder,fast", FALSE, &error);
+  chosen = bench_registry_select (registry, "unimplemented,fast", FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (chosen->len, ==, 2);
-  g_assert_true (g_ptr_array_index (chosen, 0) == &placeholder_target);
+  g_assert_true (g_ptr_array_index (chosen, 0) == &unimplemented_target);
   g_assert_true (g_ptr_array_index (chosen, 1) == &fast_target);
   g_clear_pointer (&chosen, g_ptr_array_unref);
 
@@ -29,7 +29,7 @@ test_select (void)
   g_assert_no_error (error);
   g_assert_cmpuint (chosen->len, ==, 3);
   g_assert_true (g_ptr_array_index (chosen, 0) == &fast_target);
-  g_assert_true (g_ptr_array_index (chosen, 2) == &placeholder_target);
+  g_assert_true (g_ptr_array_index (chosen, 2) == &unimplemented_target);
   g_clear_pointer (&chosen, g_ptr_array_unref);
 
   g_assert_true (bench_registry_lookup (registry, "busy") == &busy_target);
@@ -44,11 +44,11 @@ test_select_errors (void)
     int         code;
     const char *message_part;
   } cases[] = {
-    { NULL, BENCH_ERROR_EMPTY_SELECTION, "fast, busy, placeholder" },
-    { "", BENCH_ERROR_EMPTY_SELECTION, "fast, busy, placeholder" },
+    { NULL, BENCH_ERROR_EMPTY_SELECTION, "fast, busy, unimplemented" },
+    { "", BENCH_ERROR_EMPTY_SELECTION, "fast, busy, unimplemented" },
     { "fast,,busy", BENCH_ERROR_EMPTY_SELECTION, "fast,,busy" },
     { "fast,", BENCH_ERROR_EMPTY_SELECTION, "fast," },
-    { "nope", BENCH_ERROR_UNKNOWN_TARGET, "Unknown target “nope”; valid targets are: fast, busy, placeholder" },
+    { "nope", BENCH_ERROR_UNKNOWN_TARGET, "Unknown target “nope”; valid targets are: fast, busy, unimplemented" },
     { "fast,Fast", BENCH_ERROR_UNKNOWN_TARGET, "“Fast”" },
     { "fas", BENCH_ERROR_UNKNOWN_TARGET, "“fas”" },
     { "busy,fast,busy", BENCH_ERROR_DUPLICATE_TARGET, "“busy”" },

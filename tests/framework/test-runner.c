@@ -187,12 +187,12 @@ run_one (const BenchTarget *target)
 }
 
 static void
-test_placeholder_fails (void)
+test_unimplemented_fails (void)
 {
-  g_autoptr(BenchResult) result = run_one (&placeholder_target);
+  g_autoptr(BenchResult) result = run_one (&unimplemented_target);
 
   g_assert_error (bench_result_get_error (result), BENCH_ERROR, BENCH_ERROR_TARGET_FAILED);
-  g_assert_nonnull (strstr (bench_result_get_error (result)->message, "placeholder"));
+  g_assert_nonnull (strstr (bench_result_get_error (result)->message, "unimplemented"));
 }
 
 static void
@@ -260,7 +260,7 @@ test_run_continues_after_failure (void)
   g_autofree char *summary = NULL;
   g_autofree char *kept = NULL;
   g_autoptr(GPtrArray) targets = target_list (&fast_target, &run_fails_target,
-                                               &placeholder_target, &busy_target, NULL);
+                                               &unimplemented_target, &busy_target, NULL);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
   g_autoptr(GError) error = NULL;
@@ -295,7 +295,7 @@ test_run_continues_after_failure (void)
   g_assert_nonnull (strstr (summary, "| fast |"));
   g_assert_nonnull (strstr (summary, "| busy |"));
   g_assert_nonnull (strstr (summary, "- `run_fails`: operation 3 went wrong"));
-  g_assert_nonnull (strstr (summary, "- `placeholder`: "));
+  g_assert_nonnull (strstr (summary, "- `unimplemented`: "));
 
   /* Each target: RUNNING from 0, fractions that only grow, then one final
    * state carrying the result, after which nothing more about it. */
@@ -406,7 +406,7 @@ main (int   argc,
 
   g_test_add_func ("/runner/measure/busy-wait", test_busy_wait_measured);
   g_test_add_func ("/runner/measure/fast-target", test_fast_target_batches);
-  g_test_add_func ("/runner/failure/placeholder", test_placeholder_fails);
+  g_test_add_func ("/runner/failure/unimplemented", test_unimplemented_fails);
   g_test_add_func ("/runner/failure/setup", test_setup_fails);
   g_test_add_func ("/runner/failure/run", test_run_fails);
   g_test_add_func ("/runner/failure/silent", test_silent_failure);

@@ -106,9 +106,9 @@ const BenchTarget fast_target = {
   .run_iterations = fast_run,
 };
 
-const BenchTarget placeholder_target = {
-  .id = "placeholder",
-  .display_name = "Placeholder",
+const BenchTarget unimplemented_target = {
+  .id = "unimplemented",
+  .display_name = "Unimplemented",
   .category = "test",
   .description = "Has nothing to run",
 };

@@ -1,5 +1,5 @@
 /* test-targets.h: benchmark targets with known behaviour for the runner
- * tests: one that spins for a known time, a fast one, a placeholder, ones
+ * tests: one that spins for a known time, a fast one, one with nothing to run, ones
  * that fail in each phase and one that cancels the run.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 extern const BenchTarget busy_target;
 extern const BenchTarget fast_target;
-extern const BenchTarget placeholder_target;    /* no run_iterations */
+extern const BenchTarget unimplemented_target;    /* no run_iterations */
 extern const BenchTarget setup_fails_target;    /* G_FILE_ERROR_NOENT in setup */
 extern const BenchTarget run_fails_target;      /* G_IO_ERROR_INVALID_DATA on the 3rd batch */
 extern const BenchTarget silent_target;         /* fails without a GError */
