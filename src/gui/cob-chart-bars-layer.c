@@ -14,6 +14,8 @@
  * that can be seen and hovered. */
 #define MIN_BAR_LENGTH 2.0f
 #define WHISKER_THICKNESS 1.5f
+/* The hover highlight stays clear of the widget's edges. */
+#define HOVER_INSET 4.0f
 /* Narrower than this a whisker is only a smudge at the bar's end; the
  * tooltip still gives the spread. */
 #define MIN_WHISKER_WIDTH 3.0f
@@ -109,7 +111,9 @@ cob_chart_bars_layer_draw (CobChartBarsLayer      *self,
 
       if (hovered)
         append_rounded (snapshot, &colors->hover_row,
-                        &GRAPHENE_RECT_INIT (0, row_y, geometry->width, geometry->row_height),
+                        &GRAPHENE_RECT_INIT (HOVER_INSET, row_y,
+                                             geometry->width - 2 * HOVER_INSET,
+                                             geometry->row_height),
                         6);
 
       if (item->failed)

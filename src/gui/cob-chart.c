@@ -111,6 +111,46 @@ mix (const GdkRGBA *a,
   };
 }
 
+/* WCAG relative luminance and contrast ratio. */
+static double
+channel_linear (double c)
+{
+  return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+relative_luminance (const GdkRGBA *color)
+{
+  return 0.2126 * channel_linear (color->red) +
+         0.7152 * channel_linear (color->green) +
+         0.0722 * channel_linear (color->blue);
+}
+
+static double
+contrast_ratio (const GdkRGBA *a,
+                const GdkRGBA *b)
+{
+  double la = relative_luminance (a), lb = relative_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* Graphics need 3:1 against their background (WCAG 1.4.11). libadwaita's
+ * accent passes in light and dark; a theme whose selection color is too
+ * close to its background gets a bar moved towards the text color. */
+#define MIN_BAR_CONTRAST 3.0
+
+static void
+ensure_contrast (GdkRGBA       *color,
+                 const GdkRGBA *background,
+                 const GdkRGBA *foreground)
+{
+  GdkRGBA original = *color;
+
+  for (guint step = 1; step <= 10 && contrast_ratio (color, background) < MIN_BAR_CONTRAST; step++)
+    *color = mix (&original, foreground, step * 0.08f);
+}
+
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 /* Named colors of the theme (libadwaita defines accent_bg_color etc.);
  * GtkStyleContext is deprecated from GTK 4.10 but is the only way on 4.8. */
@@ -159,7 +199,6 @@ cob_chart_get_colors (CobChart       *self,
   if (!lookup_color (widget, "accent_bg_color", &colors->bar) &&
       !lookup_color (widget, "theme_selected_bg_color", &colors->bar))
     colors->bar = (GdkRGBA) { 0.208f, 0.518f, 0.894f, 1.0f };   /* #3584e4 */
-  colors->bar_hover = mix (&colors->bar, &fg, 0.2f);
 
   if (!lookup_color (widget, "error_color", &colors->failed))
     colors->failed = dark ? (GdkRGBA) { 1.0f, 0.482f, 0.388f, 1.0f }    /* #ff7b63 */
@@ -169,6 +208,9 @@ cob_chart_get_colors (CobChart       *self,
       !lookup_color (widget, "theme_bg_color", &colors->background))
     colors->background = dark ? (GdkRGBA) { 0.141f, 0.141f, 0.141f, 1.0f }
                               : (GdkRGBA) { 0.980f, 0.980f, 0.980f, 1.0f };
+
+  ensure_contrast (&colors->bar, &colors->background, &fg);
+  colors->bar_hover = mix (&colors->bar, &fg, 0.2f);
 }
 
 /* ---- Geometry -------------------------------------------------------- */

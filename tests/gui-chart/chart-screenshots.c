@@ -7,7 +7,9 @@
  *   chart-linear-light.png        linear scale
  *   chart-small-dark.png          export at 320 × 240
  *   chart-empty-light.png         no results
- *   chart-window-{light,dark}.png the live widget in a window
+ *   chart-failed-light.png        storage failed
+ *   chart-window-{light,dark}.png the live widget in a window, with the
+ *                                 pointer over the third row
  *
  * Exits 77 (skipped) without a display, 1 when a file cannot be written.
  *
@@ -93,6 +95,42 @@ export (CobChart   *chart,
   return TRUE;
 }
 
+/* The same results with the last one failed. */
+static gboolean
+export_with_failure (CobChart   *chart,
+                     GPtrArray  *results,
+                     const char *dir)
+{
+  g_autoptr(GPtrArray) with_failure = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_result_unref);
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                                                 "Could not write the database: disk full");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  for (guint i = 0; i + 1 < results->len; i++)
+    g_ptr_array_add (with_failure, bench_result_ref (g_ptr_array_index (results, i)));
+  g_ptr_array_add (with_failure, bench_result_new_failure ("storage", error, now));
+  cob_chart_set_results (chart, with_failure);
+  return export (chart, dir, "chart-failed-light.png", 640, 360);
+}
+
+/* Moves a pretend pointer over the bars layer (the chart's top child) to
+ * @y, through its motion controller, so the hover highlight shows. */
+static void
+hover_at (GtkWidget *chart,
+          double     y)
+{
+  GtkWidget *bars = gtk_widget_get_last_child (chart);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (bars);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "motion", 200.0, y);
+    }
+}
+
 static gboolean
 screenshot_window (GtkWidget  *window,
                    const char *dir,
@@ -173,6 +211,8 @@ main (int   argc,
 
       ok &= export (COB_CHART (chart), dir, png, 800, 450);
       ok &= export (COB_CHART (chart), dir, svg, 800, 450);
+      hover_at (chart, gtk_widget_get_height (chart) * 0.4);
+      run_main_loop_for (100);
       ok &= screenshot_window (window, dir, shot);
 
       if (dark)
@@ -185,6 +225,8 @@ main (int   argc,
           ok &= export (COB_CHART (chart), dir, "chart-linear-light.png", 800, 450);
           cob_chart_set_results (COB_CHART (chart), NULL);
           ok &= export (COB_CHART (chart), dir, "chart-empty-light.png", 400, 200);
+          cob_chart_set_scale (COB_CHART (chart), COB_CHART_SCALE_LOGARITHMIC);
+          ok &= export_with_failure (COB_CHART (chart), results, dir);
           cob_chart_set_results (COB_CHART (chart), results);
         }
     }

@@ -386,6 +386,11 @@ test_export_png (void)
   empty_bar_pixels = count_pixels_like (empty_texture, &colors.bar);
   g_assert_cmpuint (empty_bar_pixels, ==, 0);
 
+  /* Any size works, even one too small to read. */
+  cob_chart_set_results (chart, results);
+  g_assert_true (cob_chart_export (chart, path, 16, 12, &error));
+  g_assert_no_error (error);
+
   g_assert_cmpint (g_remove (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
   g_object_unref (chart);
@@ -494,6 +499,70 @@ test_in_window (void)
   while (g_main_context_iteration (NULL, FALSE));
 }
 
+/* WCAG 2 relative luminance. */
+static double
+luminance (const GdkRGBA *color)
+{
+  double c[3] = { color->red, color->green, color->blue };
+
+  for (guint i = 0; i < 3; i++)
+    c[i] = c[i] <= 0.03928 ? c[i] / 12.92 : pow ((c[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 10; i++)
+    {
+      g_usleep (5000);
+      while (g_main_context_iteration (NULL, FALSE));
+    }
+}
+
+/* The colors follow the theme: dark text on a light background, then the
+ * other way round once the dark variant is asked for. */
+static void
+test_theme_colors (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = cob_chart_new ();
+  CobChartColors light, dark;
+
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+  settle ();
+  cob_chart_get_colors (COB_CHART (chart), &light);
+  g_object_set (settings, "gtk-application-prefer-dark-theme", TRUE, NULL);
+  settle ();
+  cob_chart_get_colors (COB_CHART (chart), &dark);
+  g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+
+  g_assert_cmpfloat (luminance (&light.foreground), <, luminance (&light.background));
+  g_assert_cmpfloat (luminance (&dark.foreground), >, luminance (&dark.background));
+  /* Text is readable and bars stand out (WCAG: 4.5:1 and 3:1) in both,
+   * though GTK's own dark selection color is too dark for a bar. */
+  g_assert_cmpfloat (contrast (&light.foreground, &light.background), >=, 4.5);
+  g_assert_cmpfloat (contrast (&dark.foreground, &dark.background), >=, 4.5);
+  g_assert_cmpfloat (contrast (&light.bar, &light.background), >=, 3.0);
+  g_assert_cmpfloat (contrast (&dark.bar, &dark.background), >=, 3.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 static void
 skip_without_display (void)
 {
@@ -529,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/chart/export/svg", test_export_svg);
   g_test_add_func ("/chart/export/errors", test_export_errors);
   g_test_add_func ("/chart/in-window", test_in_window);
+  g_test_add_func ("/chart/theme-colors", test_theme_colors);
 
   return g_test_run ();
 }
