@@ -166,17 +166,27 @@ record_key (CostopsReport            *self,
   return TRUE;
 }
 
+/* @days caches the text of each day seen, as reports span few days. */
 static const char *
 intern_day (CostopsReport *self,
+            GHashTable    *days,
             gint64         day)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (day * 86400);
+  g_autoptr(GDateTime) dt = NULL;
+  const char *interned;
   char text[16];
   int y, m, d;
 
+  interned = g_hash_table_lookup (days, &day);
+  if (interned != NULL)
+    return interned;
+
+  dt = g_date_time_new_from_unix_utc (day * 86400);
   g_date_time_get_ymd (dt, &y, &m, &d);
   g_snprintf (text, sizeof text, "%04d-%02d-%02d", y, m, d);
-  return g_string_chunk_insert_const (self->strings, text);
+  interned = g_string_chunk_insert_const (self->strings, text);
+  g_hash_table_insert (days, g_memdup2 (&day, sizeof day), (gpointer) interned);
+  return interned;
 }
 
 static int
@@ -192,6 +202,15 @@ compare_nullable (const char *a,
   return strcmp (a, b);
 }
 
+/* Row strings are interned: the same pointer is the same text, which
+ * spares most string comparisons while sorting. */
+static inline int
+compare_interned (const char *a,
+                  const char *b)
+{
+  return a == b ? 0 : strcmp (a, b);
+}
+
 static int
 compare_rows (gconstpointer pa,
               gconstpointer pb)
@@ -199,10 +218,10 @@ compare_rows (gconstpointer pa,
   const CostopsReportRow *a = pa, *b = pb;
   int c;
 
-  if ((c = strcmp (a->day, b->day)) != 0 ||
-      (c = strcmp (a->provider, b->provider)) != 0 ||
-      (c = strcmp (a->model, b->model)) != 0 ||
-      (c = strcmp (a->organization_id, b->organization_id)) != 0 ||
+  if ((c = compare_interned (a->day, b->day)) != 0 ||
+      (c = compare_interned (a->provider, b->provider)) != 0 ||
+      (c = compare_interned (a->model, b->model)) != 0 ||
+      (c = compare_interned (a->organization_id, b->organization_id)) != 0 ||
       (c = compare_nullable (a->project_id, b->project_id)) != 0)
     return c;
   return (int) a->currency - (int) b->currency;
@@ -262,6 +281,7 @@ costops_report_new (const CostopsCostRecord * const *records,
 {
   g_autoptr(CostopsReport) self = NULL;
   g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GHashTable) days = NULL;
 
   g_return_val_if_fail (records != NULL || n_records == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -270,6 +290,7 @@ costops_report_new (const CostopsCostRecord * const *records,
   self->n_records = n_records;
   /* Maps a key to its row index plus one (so that no row is NULL). */
   groups = g_hash_table_new_full (group_key_hash, group_key_equal, g_free, NULL);
+  days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (gsize i = 0; i < n_records; i++)
     {
@@ -291,7 +312,7 @@ costops_report_new (const CostopsCostRecord * const *records,
       if (found == NULL)
         {
           CostopsReportRow fresh = {
-            .day = intern_day (self, key.day),
+            .day = intern_day (self, days, key.day),
             .provider = key.provider,
             .model = key.model,
             .organization_id = key.organization_id,

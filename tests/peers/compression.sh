@@ -4,7 +4,7 @@
 # Compares the `compression` target with the reference zstd tool on the same
 # payload, in the same run: `zstd -b3` on the 10,000 cost records as JSON,
 # then `cost-ops run --targets compression`. Each side is measured
-# PEER_ROUNDS times (default 2), alternating, and its best figure is kept.
+# PEER_ROUNDS times (default 3), alternating, and its best figure is kept.
 #
 # usage: tests/peers/compression.sh [BUILD_DIR]      (default: _build)
 #
@@ -13,7 +13,7 @@
 set -eu
 
 build=${1:-_build}
-rounds=${PEER_ROUNDS:-2}
+rounds=${PEER_ROUNDS:-3}
 helper=$build/tests/compression/compression-payload
 costops=$build/src/cli/cost-ops
 
