@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <cairo-svg.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "cob-chart-private.h"
