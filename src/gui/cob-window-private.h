@@ -16,6 +16,7 @@ struct _CobWindow
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
   GtkButton       *run_button;
+  GtkWidget       *sidebar_button;
   GtkProgressBar  *run_progress;
   AdwFlap         *flap;
   GtkListBox      *targets_list;
@@ -49,6 +50,8 @@ struct _CobWindow
   guint         stall_timer;
   gint64        stall_last_us;
   gint64        max_stall_us;
+
+  guint         folded_idle;
 
   gboolean      loading;
   GStrv         skipped_files;

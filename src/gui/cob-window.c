@@ -117,7 +117,7 @@ create_target_row (gpointer item,
   on_row_status_changed (target, NULL, status_label);
 
   gtk_widget_set_valign (progress, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (progress, 56, -1);
+  gtk_widget_set_size_request (progress, 48, -1);
   gtk_widget_add_css_class (progress, "target-progress");
   gtk_accessible_update_property (GTK_ACCESSIBLE (progress),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cob_target_row_get_title (target),
@@ -226,6 +226,27 @@ on_chart_scale_changed (GSettings  *settings,
 {
   cob_chart_set_scale (self->chart, g_settings_get_enum (settings, "chart-scale") == 1
                                     ? COB_CHART_SCALE_LINEAR : COB_CHART_SCALE_LOGARITHMIC);
+}
+
+/* The flap folds while it is being allocated; showing the button right
+ * then would resize the header bar in the middle of that allocation. */
+static gboolean
+update_sidebar_button (gpointer user_data)
+{
+  CobWindow *self = user_data;
+
+  self->folded_idle = 0;
+  gtk_widget_set_visible (self->sidebar_button, adw_flap_get_folded (self->flap));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_flap_folded_changed (AdwFlap    *flap,
+                        GParamSpec *pspec,
+                        CobWindow  *self)
+{
+  if (self->folded_idle == 0)
+    self->folded_idle = g_idle_add (update_sidebar_button, self);
 }
 
 static void
@@ -498,6 +519,7 @@ cob_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->elapsed_timer, g_source_remove);
   g_clear_handle_id (&self->stall_timer, g_source_remove);
+  g_clear_handle_id (&self->folded_idle, g_source_remove);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COB_TYPE_WINDOW);
@@ -598,6 +620,7 @@ cob_window_class_init (CobWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, run_button);
+  gtk_widget_class_bind_template_child (widget_class, CobWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, run_progress);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, targets_list);
@@ -645,6 +668,7 @@ cob_window_init (CobWindow *self)
   g_signal_connect (self->settings, "changed::selected-targets",
                     G_CALLBACK (on_selection_setting_changed), self);
 
+  g_signal_connect (self->flap, "notify::folded", G_CALLBACK (on_flap_folded_changed), self);
   restore_window_size (self);
   cob_window_update_output_row (self);
   cob_window_update_title (self);
