@@ -88,8 +88,8 @@ create_target_row (gpointer item,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  /* The row labels its activatable check box with the title already. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cob_target_row_get_title (target),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   cob_target_row_get_description (target),
                                   -1);
