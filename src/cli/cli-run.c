@@ -5,7 +5,9 @@
 
 #include "cli.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include "bench-environment.h"
@@ -45,6 +47,71 @@ print_progress (guint              index,
       fprintf (printer->lines, _("✗ %s - %s\n"), target->id, bench_result_get_error (result)->message);
     }
   fflush (printer->lines);
+}
+
+/* The run happens on a worker thread so that the main thread can turn
+ * Ctrl+C into a cancellation: the runner then stops between two samples,
+ * keeps the results that were finished and leaves no temporary file. */
+typedef struct {
+  GPtrArray             *targets;
+  const BenchRunOptions *options;
+  const char            *output;
+  RunPrinter            *printer;
+  GCancellable          *cancellable;
+  GMainLoop             *loop;
+  GPtrArray             *results;
+  gboolean               cancelled;
+  GError                *error;
+} RunJob;
+
+static gpointer
+run_job_thread (gpointer data)
+{
+  RunJob *job = data;
+
+  /* The summary is written by cli_run() rather than by the runner so that
+   * a failure to write it is reported like any other. */
+  job->results = bench_runner_run (job->targets, job->options, job->output, FALSE,
+                                   print_progress, job->printer, job->cancellable,
+                                   &job->cancelled, &job->error);
+  g_main_loop_quit (job->loop);
+  return NULL;
+}
+
+static gboolean
+on_interrupt (gpointer data)
+{
+  RunJob *job = data;
+
+  g_cancellable_cancel (job->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+run_job (RunJob *job)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GSource) sigint = g_unix_signal_source_new (SIGINT);
+  g_autoptr(GSource) sigterm = g_unix_signal_source_new (SIGTERM);
+  GThread *thread;
+
+  g_main_context_push_thread_default (context);
+  job->loop = g_main_loop_new (context, FALSE);
+  job->cancellable = g_cancellable_new ();
+  g_source_set_callback (sigint, on_interrupt, job, NULL);
+  g_source_set_callback (sigterm, on_interrupt, job, NULL);
+  g_source_attach (sigint, context);
+  g_source_attach (sigterm, context);
+
+  thread = g_thread_new ("cost-ops-run", run_job_thread, job);
+  g_main_loop_run (job->loop);
+  g_thread_join (thread);
+
+  g_source_destroy (sigint);
+  g_source_destroy (sigterm);
+  g_clear_pointer (&job->loop, g_main_loop_unref);
+  g_clear_object (&job->cancellable);
+  g_main_context_pop_thread_default (context);
 }
 
 static void
@@ -102,6 +169,7 @@ cli_run (int    argc,
   int exit_code = CLI_EXIT_OK;
   BenchRunOptions options;
   RunPrinter printer;
+  RunJob job;
   GOptionEntry entries[] = {
     { "targets", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &selection,
       N_("Run only these targets (comma-separated ids, see “cost-ops list”)"), N_("ID,…") },
@@ -149,14 +217,25 @@ cli_run (int    argc,
     bench_run_options_init_default (&options);
   printer.lines = json ? stderr : stdout;
 
-  /* The summary is written here rather than by the runner so that a
-   * failure to write it is reported like any other. */
-  results = bench_runner_run (targets, &options, output, FALSE, print_progress, &printer,
-                              NULL, NULL, &error);
+  job = (RunJob) {
+    .targets = targets,
+    .options = &options,
+    .output = output,
+    .printer = &printer,
+  };
+  run_job (&job);
+  results = g_steal_pointer (&job.results);
   if (results == NULL)
     {
-      cli_print_error ("run", error->message);
+      cli_print_error ("run", job.error->message);
+      g_clear_error (&job.error);
       return CLI_EXIT_FAILED;
+    }
+  if (job.cancelled)
+    {
+      /* TRANSLATORS: after Ctrl+C during “cost-ops run”. */
+      cli_print_error ("run", _("Interrupted; the results of the targets that finished were written"));
+      return CLI_EXIT_INTERRUPTED;
     }
   for (guint i = 0; i < results->len; i++)
     {

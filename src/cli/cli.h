@@ -14,6 +14,7 @@ typedef enum {
   CLI_EXIT_OK = 0,      /* everything succeeded */
   CLI_EXIT_FAILED = 1,  /* a target (or a record) failed */
   CLI_EXIT_USAGE = 2,   /* bad arguments; nothing was run or written */
+  CLI_EXIT_INTERRUPTED = 130,  /* Ctrl+C: 128 + SIGINT, as shells report it */
 } CliExit;
 
 int  cli_main          (int    argc,

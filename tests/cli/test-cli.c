@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
 
 #include "bench-result.h"
@@ -294,6 +295,65 @@ test_run_failure_exit (void)
   summary_path = g_build_filename (dir, "summary.md", NULL);
   summary = test_read_file (summary_path);
   g_assert_nonnull (strstr (summary, "## Failed targets"));
+
+  test_rm_rf (dir);
+}
+
+/* Ctrl+C cancels the run: the finished target's file stays, nothing else
+ * is written, and the exit status is 128 + SIGINT. */
+static void
+test_run_interrupted (void)
+{
+  g_autoptr(GPtrArray) ids = implemented_targets (TRUE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *selection = NULL;
+  g_autofree char *summary = NULL;
+  g_auto(GStrv) files = NULL;
+  const char *binary = g_getenv ("COST_OPS_BIN");
+
+  if (ids->len < 2)
+    {
+      g_test_skip ("fewer than two product targets are implemented yet");
+      return;
+    }
+  dir = test_make_tmpdir ();
+  raw = g_build_filename (dir, "raw", NULL);
+  summary = g_build_filename (dir, "summary.md", NULL);
+  selection = g_strdup_printf ("%s,%s", (char *) g_ptr_array_index (ids, 0),
+                               (char *) g_ptr_array_index (ids, 1));
+
+  /* Default timing: the second target measures for half a second, long
+   * enough for the signal to arrive while it runs. */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              binary, "run", "--targets", selection, "--output", dir, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  first = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_test_message ("first line: %s", first);
+
+  g_subprocess_send_signal (process, SIGINT);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 130);
+
+  files = test_list_dir (raw);
+  if (g_str_has_prefix (first, "✓ "))
+    {
+      g_autofree char *name = g_strconcat (g_ptr_array_index (ids, 0), ".json", NULL);
+
+      g_assert_cmpstrv (files, ((const char * const[]) { name, NULL }));
+    }
+  else
+    g_assert_cmpstrv (files, ((const char * const[]) { NULL }));
+  g_assert_false (g_file_test (summary, G_FILE_TEST_EXISTS));
 
   test_rm_rf (dir);
 }
@@ -591,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/cli/run/json", test_run_json);
   g_test_add_func ("/cli/run/failure-exit", test_run_failure_exit);
   g_test_add_func ("/cli/run/usage-errors", test_run_usage_errors);
+  g_test_add_func ("/cli/run/interrupted", test_run_interrupted);
   g_test_add_func ("/cli/list", test_list);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/version", test_version);
