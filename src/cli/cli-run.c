@@ -191,7 +191,8 @@ cli_run (int    argc,
                                   "DIR/raw/<target>.json and DIR/summary.md."));
   g_option_context_set_description (context,
                                     _("Exit status: 0 when every target passed, 1 when a target "
-                                      "failed, 2 for a usage error (nothing is run or written)."));
+                                      "failed, 2 for a usage error (nothing is run or written), "
+                                      "130 when interrupted (finished results are kept)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!cli_parse_options (context, "run", &argc, &argv, &version, &exit_code))
     return exit_code;
