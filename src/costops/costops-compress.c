@@ -514,9 +514,22 @@ splice_through (GConverter     *converter,
       source = g_object_ref (in);
       sink = g_converter_output_stream_new (out, converter);
       g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (sink), FALSE);
-      /* Closing the converter stream ends the frame. */
-      n = g_output_stream_splice (sink, source, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+      n = g_output_stream_splice (sink, source, G_OUTPUT_STREAM_SPLICE_NONE,
                                   cancellable, error);
+      /* Closing the converter stream ends the frame; after a failure it is
+       * closed with a cancelled cancellable so that it does not try to. */
+      if (n >= 0)
+        {
+          if (!g_output_stream_close (sink, cancellable, error))
+            return FALSE;
+        }
+      else
+        {
+          g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+          g_cancellable_cancel (abandon);
+          g_output_stream_close (sink, abandon, NULL);
+        }
     }
   else
     {

@@ -373,7 +373,15 @@ costops_report_write (CostopsReport        *report,
   zout = g_converter_output_stream_new (out, G_CONVERTER (converter));
   g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (zout), FALSE);
   if (!write_document (report, format, generated_at, zout, cancellable, error))
-    return FALSE;
+    {
+      /* Closed with a cancelled cancellable, the converter stream does not
+       * try to end the frame on a stream that just failed. */
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (zout, abandon, NULL);
+      return FALSE;
+    }
   /* Closing ends the frame; the caller's stream stays open. */
   return g_output_stream_close (zout, cancellable, error);
 }

@@ -405,6 +405,9 @@ struct _CountingStream {
   GOutputStream parent_instance;
   GString *data;
   guint writes;
+  guint failures;
+  /* Writes tried after a failure that were not already cancelled. */
+  guint uncancelled_attempts_after_failure;
   gsize fail_after;   /* fail once this many bytes were accepted; 0 never */
 };
 
@@ -419,8 +422,16 @@ counting_stream_write (GOutputStream  *stream,
 {
   CountingStream *self = COUNTING_STREAM (stream);
 
+  /* Like real streams, refuse work once cancelled. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
   if (self->fail_after > 0 && self->data->len >= self->fail_after)
     {
+      /* GIO's converter stream retries a failed write once itself before
+       * reporting it; later attempts would come from the writer. */
+      if (self->failures >= 2)
+        self->uncancelled_attempts_after_failure++;
+      self->failures++;
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "disk full");
       return -1;
     }
@@ -489,6 +500,21 @@ test_stream_error (void)
   g_assert_false (costops_report_write (report, COSTOPS_EXPORT_CSV, COSTOPS_EXPORT_FLAGS_NONE,
                                         NULL, G_OUTPUT_STREAM (stream), NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+
+  /* Compressed: the stream's own error comes back, and the unfinished
+   * frame is abandoned without a write that could succeed. */
+  {
+    g_autoptr(CountingStream) zstream = g_object_new (TYPE_COUNTING_STREAM, NULL);
+
+    zstream->fail_after = 20 * 1024;
+    g_assert_false (costops_report_write (report, COSTOPS_EXPORT_JSON, COSTOPS_EXPORT_FLAGS_COMPRESS,
+                                          NULL, G_OUTPUT_STREAM (zstream), NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+    g_assert_cmpuint (zstream->writes, >, 0);
+    g_assert_cmpuint (zstream->uncancelled_attempts_after_failure, ==, 0);
+    g_assert_false (g_output_stream_is_closed (G_OUTPUT_STREAM (zstream)));
+  }
 }
 
 static void
