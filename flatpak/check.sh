@@ -31,9 +31,21 @@ if [ "${1:-}" = "--in-session" ]; then
   flatpak run "$app_id" >"$log" 2>&1 &
   app=$!
   trap 'kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true' EXIT
+  # The mapped window titled "CostOps Bench" with a real size (GDK also makes a
+  # hidden 1x1 leader window with the same title).
+  find_window() {
+    xwininfo -root -tree 2>/dev/null | awk '/"CostOps Bench"/ {
+        if (match($0, /[0-9]+x[0-9]+[+-]/)) {
+          split(substr($0, RSTART, RLENGTH - 1), size, "x")
+          if (size[1] >= 200 && size[2] >= 200) print $1
+        }
+      }' | while read -r id; do
+        xwininfo -id "$id" 2>/dev/null | grep -q 'Map State: IsViewable' && { echo "$id"; break; }
+      done
+  }
   win=""
   for _ in $(seq 1 300); do
-    win=$(xwininfo -root -tree 2>/dev/null | awk '/"CostOps Bench"/ { print $1; exit }')
+    win=$(find_window)
     [ -n "$win" ] && break
     kill -0 "$app" 2>/dev/null || { cat "$log"; die "the app exited before showing its window"; }
     sleep 0.1

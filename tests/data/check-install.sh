@@ -31,7 +31,6 @@ share=$root/$datadir
 expect=(
   "$bindir/cost-ops"
   "$datadir/glib-2.0/schemas/$app_id.gschema.xml"
-  "$datadir/glib-2.0/schemas/gschemas.compiled"
   "$datadir/dbus-1/services/$app_id.service"
   "$datadir/icons/hicolor/scalable/apps/$app_id.svg"
   "$datadir/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
@@ -54,6 +53,13 @@ grep -qx "Exec=$prefix/$bindir/cost-ops-bench --gapplication-service" \
   "$share/dbus-1/services/$app_id.service" 2>/dev/null ||
   fail "the D-Bus service does not start $prefix/$bindir/cost-ops-bench"
 
+# meson skips the post-install steps under DESTDIR; the schema must compile as
+# glib-compile-schemas will compile it on the target system.
+schemas=$destdir/compiled-schemas
+mkdir -p "$schemas"
+glib-compile-schemas --strict --targetdir="$schemas" "$share/glib-2.0/schemas" ||
+  fail "the installed schema does not compile"
+
 # The installed command line tool works from the DESTDIR (it needs nothing installed).
 out=$(mktemp -d "$destdir/run.XXXXXX")
 if version=$("$root/$bindir/cost-ops" --version 2>&1); then
@@ -61,11 +67,11 @@ if version=$("$root/$bindir/cost-ops" --version 2>&1); then
 else
   fail "installed cost-ops --version failed: $version"
 fi
-if "$root/$bindir/cost-ops" run --quick --targets cost_calculator --output "$out" >"$out.log" 2>&1 &&
-   [ -s "$out/raw/cost_calculator.json" ] && [ -s "$out/summary.md" ]; then
-  echo "installed cost-ops run wrote $out/raw/cost_calculator.json and summary.md"
+if "$root/$bindir/cost-ops" run --quick --targets aggregator --output "$out" >"$out.log" 2>&1 &&
+   [ -s "$out/raw/aggregator.json" ] && [ -s "$out/summary.md" ]; then
+  echo "installed cost-ops run wrote $out/raw/aggregator.json and summary.md"
 else
-  cat "$out.log"; fail "installed cost-ops run --quick --targets cost_calculator"
+  cat "$out.log"; fail "installed cost-ops run --quick --targets aggregator"
 fi
 
 if [ "$failures" -ne 0 ]; then
@@ -83,7 +89,7 @@ fi
 
 # Start the installed app with only the installed schema and data, on a private
 # session bus so that no other instance of the application id answers instead.
-export GSETTINGS_SCHEMA_DIR="$share/glib-2.0/schemas"
+export GSETTINGS_SCHEMA_DIR="$schemas"
 export GSETTINGS_BACKEND=memory
 export XDG_DATA_DIRS="$share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
 export NO_AT_BRIDGE=1
@@ -91,10 +97,23 @@ home=$(mktemp -d "$destdir/home.XXXXXX")
 HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \
   setsid dbus-run-session -- "$root/$bindir/cost-ops-bench" --output-dir "$out" >"$home/app.log" 2>&1 &
 app_pid=$!
+# The window titled "CostOps Bench" that is mapped and has a real size (GDK also
+# creates a hidden 1x1 leader window with the same title).
+find_window() {
+  xwininfo -root -tree 2>/dev/null | awk '/"CostOps Bench"/ {
+      if (match($0, /[0-9]+x[0-9]+[+-]/)) {
+        split(substr($0, RSTART, RLENGTH - 1), size, "x")
+        if (size[1] >= 200 && size[2] >= 200) print $1
+      }
+    }' | while read -r id; do
+      xwininfo -id "$id" 2>/dev/null | grep -q 'Map State: IsViewable' && { echo "$id"; break; }
+    done
+}
 for _ in $(seq 1 100); do
-  if xwininfo -root -tree 2>/dev/null | grep -q '"CostOps Bench"'; then
+  win=$(find_window)
+  if [ -n "$win" ]; then
     echo "the installed app shows its window:"
-    xwininfo -root -tree | grep '"CostOps Bench"' | head -n 1
+    xwininfo -id "$win" | grep -E 'Window id|Width|Height|Map State'
     exit 0
   fi
   kill -0 "$app_pid" 2>/dev/null || break

@@ -29,6 +29,17 @@ def long_options(text: str) -> set:
     return set(re.findall(r"(?<![\w-])--[a-z][a-z0-9-]*", text))
 
 
+def short_options(text: str) -> set:
+    """Short options as --help lists them: "  -t, --targets=ID"."""
+    return set(re.findall(r"^\s+(-[A-Za-z]), --", text, re.M))
+
+
+def exit_codes(text: str) -> set:
+    """The numbers of the "Exit status: 0 when …, 1 when …" sentence of --help."""
+    match = re.search(r"Exit status:(.*?)(?:\n\n|$)", text, re.S)
+    return set(re.findall(r"(?<![\w.])(\d+) (?:when|for)", match.group(1))) if match else set()
+
+
 def main() -> int:
     page, binary, version = sys.argv[1:4]
     problems = []
@@ -50,12 +61,16 @@ def main() -> int:
 
     top = help_text(binary)
     options = long_options(top)
+    shorts, codes = short_options(top), exit_codes(top)
     for command in COMMANDS:
         if not re.search(rf"^\s+{command}\b", top, re.M):
             problems.append(f"`cost-ops --help` does not list the command {command}")
         if not re.search(rf"^\.B {command}$", source, re.M):
             problems.append(f"the manual page does not describe the command {command}")
-        options |= long_options(help_text(binary, command))
+        command_help = help_text(binary, command)
+        options |= long_options(command_help)
+        shorts |= short_options(command_help)
+        codes |= exit_codes(command_help)
     # GOption's own help variants are not worth documenting one by one.
     options -= {"--help-all", "--help-gapplication"}
     for option in sorted(options - documented):
@@ -63,10 +78,22 @@ def main() -> int:
     for option in sorted(documented - options - {"--help"}):
         problems.append(f"the manual page documents {option}, which cost-ops does not have")
 
+    for short in sorted(shorts):
+        if not re.search(r"^\.BR \\" + short + r" \",", source, re.M):
+            problems.append(f"the manual page does not document the short option {short}")
+    exit_section = source[source.find(".SH EXIT STATUS"):]
+    exit_section = exit_section[:exit_section.find(".SH", 4)]
+    if not codes:
+        problems.append("`cost-ops COMMAND --help` names no exit status")
+    for code in sorted(codes, key=int):
+        if not re.search(rf"^\.B {code}$", exit_section, re.M):
+            problems.append(f"the EXIT STATUS section does not explain exit status {code}")
+
     for problem in problems:
         print(problem)
     if not problems:
-        print(f"{page} documents {len(options)} options of {len(COMMANDS)} commands")
+        print(f"{page} documents {len(options)} options ({len(shorts)} short) of "
+              f"{len(COMMANDS)} commands and exit statuses {sorted(codes, key=int)}")
     return 1 if problems else 0
 
 
