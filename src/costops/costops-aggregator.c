@@ -2,9 +2,10 @@
  *
  * Speed comes from three choices:
  *  - each breakdown is an open-addressing table whose slots keep a key's
- *    length and its first and last eight bytes, which for keys of up to 16
- *    bytes (most organisation, project and model ids) identify the key
- *    completely, so a lookup is strlen + two loads + compares, no strcmp;
+ *    length and three overlapping eight-byte words of it, which for keys of
+ *    up to 24 bytes (nearly every organisation, project and model id)
+ *    identify the key completely, so a lookup is strlen + three loads + one
+ *    combined compare, no strcmp;
  *  - the seven known providers are indexed by their enum, no hashing;
  *  - slots are invalidated by bumping a generation number rather than by
  *    clearing memory, and every buffer is kept for the next run.
@@ -23,15 +24,19 @@
  * included records instead of indexing a dense array. */
 #define MAX_DENSE_WINDOWS   4096
 #define N_KNOWN_PROVIDERS   COSTOPS_PROVIDER_CUSTOM
+#define PREFETCH_AHEAD      8
 
 typedef struct {
+  guint64     w[3];         /* see key_words() */
+  guint64     tag;          /* generation << 32 | low 32 bits of the length */
   guint64     hash;
-  guint64     w0, w1;       /* first and last eight bytes, see key_words() */
   const char *key;
   gsize       len;
-  guint32     generation;   /* the slot is in use when this is current */
   guint32     group;
 } KeySlot;
+
+#define EXACT_KEY_BYTES 24
+#define SLOT_GENERATION(slot) ((guint32) ((slot)->tag >> 32))
 
 typedef struct {
   KeySlot               *slots;
@@ -57,6 +62,11 @@ typedef struct {
 
 struct _CostopsAggregator {
   Breakdown               breakdowns[COSTOPS_N_DIMENSIONS];
+  /* The records in the period and their costs, from the first pass. */
+  const CostopsCostRecord **selected;
+  __int128               *costs;
+  guint32                *group_of;   /* a breakdown's group of each of them */
+  gsize                   selected_capacity;
   __int128                total;
   guint64                 count;
   CostopsMoney            average;
@@ -89,61 +99,67 @@ load32 (const char *p)
   return v;
 }
 
-/* Two words that, with the length, determine a key of up to 16 bytes
- * exactly: the loads overlap so that together they cover every byte. */
+/* Three words that, with the length, determine a key of up to
+ * EXACT_KEY_BYTES bytes exactly: the loads overlap so that together they
+ * cover every byte (for 8..24 bytes: the start, the middle, the end). */
 static inline void
 key_words (const char *key,
            gsize       len,
-           guint64    *w0,
-           guint64    *w1)
+           guint64     w[3])
 {
-  if (len >= 8)
+  if (G_LIKELY (len >= 8))
     {
-      *w0 = load64 (key);
-      *w1 = load64 (key + len - 8);
+      w[0] = load64 (key);
+      w[1] = load64 (key + (len - 8) / 2);
+      w[2] = load64 (key + len - 8);
     }
   else if (len >= 4)
     {
-      *w0 = load32 (key) | ((guint64) load32 (key + len - 4) << 32);
-      *w1 = 0;
+      w[0] = load32 (key) | ((guint64) load32 (key + len - 4) << 32);
+      w[1] = w[2] = 0;
     }
   else if (len > 0)
     {
-      *w0 = (guint64) (guchar) key[0] | ((guint64) (guchar) key[len / 2] << 8)
-            | ((guint64) (guchar) key[len - 1] << 16);
-      *w1 = 0;
+      w[0] = (guint64) (guchar) key[0] | ((guint64) (guchar) key[len / 2] << 8)
+             | ((guint64) (guchar) key[len - 1] << 16);
+      w[1] = w[2] = 0;
     }
   else
     {
-      *w0 = 0;
-      *w1 = 0;
+      w[0] = w[1] = w[2] = 0;
     }
 }
 
+/* Multiplicative hashing: three independent multiplies, so the hash costs
+ * little more than one multiply's latency. Only the table index depends on
+ * it (its top bits: the low bits of a product ignore the high input bytes,
+ * where "project-01" and "project-02" differ); equality is decided by the
+ * words themselves. */
 static inline guint64
-mix (guint64 a,
-     guint64 b)
+key_hash (const char    *key,
+          gsize          len,
+          const guint64  w[3])
 {
-  costops_u128 product = (costops_u128) a * b;
-  return COSTOPS_U128_LO (product) ^ COSTOPS_U128_HI (product);
-}
+  guint64 h = (w[0] * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15))
+              ^ (w[1] * G_GUINT64_CONSTANT (0xd6e8feb86659fd93))
+              ^ ((w[2] ^ len) * G_GUINT64_CONSTANT (0xa0761d6478bd642f));
 
-static inline guint64
-key_hash (const char *key,
-          gsize       len,
-          guint64     w0,
-          guint64     w1)
-{
-  guint64 h = mix (w0 ^ G_GUINT64_CONSTANT (0x9e3779b97f4a7c15),
-                   w1 ^ G_GUINT64_CONSTANT (0xd6e8feb86659fd93) ^ len);
-
-  /* Long keys: fold in the middle, which the two words do not cover. */
-  for (gsize i = 8; i + 8 < len; i += 8)
-    h = mix (h ^ load64 (key + i), G_GUINT64_CONSTANT (0xa0761d6478bd642f));
-  return h ^ (h >> 29);
+  /* Keys longer than the words cover: fold in every eight bytes. */
+  if (G_UNLIKELY (len > EXACT_KEY_BYTES))
+    for (gsize i = 0; i + 8 <= len; i += 8)
+      h = (h ^ load64 (key + i)) * G_GUINT64_CONSTANT (0x8ebc6af09c88c6e3);
+  return h;
 }
 
 /* --- breakdowns --- */
+
+/* The top bits of @hash for a table of @capacity (a power of two >= 2). */
+static inline guint
+slot_index (guint64 hash,
+            guint   capacity)
+{
+  return (guint) (hash >> (64 - g_bit_storage (capacity - 1)));
+}
 
 static void
 breakdown_reset (Breakdown *b)
@@ -185,7 +201,7 @@ breakdown_new_group (Breakdown  *b,
 static void
 breakdown_grow (Breakdown *b)
 {
-  guint new_capacity = MAX (64, b->capacity * 2);
+  guint new_capacity = MAX (128, b->capacity * 2);
   KeySlot *old = b->slots;
   guint old_capacity = b->capacity;
 
@@ -195,9 +211,9 @@ breakdown_grow (Breakdown *b)
     {
       guint j;
 
-      if (old[i].generation != b->generation)
+      if (SLOT_GENERATION (&old[i]) != b->generation)
         continue;
-      for (j = old[i].hash & (new_capacity - 1); b->slots[j].generation == b->generation;
+      for (j = slot_index (old[i].hash, new_capacity); SLOT_GENERATION (&b->slots[j]) == b->generation;
            j = (j + 1) & (new_capacity - 1))
         ;
       b->slots[j] = old[i];
@@ -205,63 +221,135 @@ breakdown_grow (Breakdown *b)
   g_free (old);
 }
 
-static inline CostopsAggregateGroup *
+/* Always inlined: each breakdown's loop below then holds its own copy, short
+ * enough for the CPU to overlap the lookups of consecutive records. */
+/* Always inlined: each breakdown's loop below then holds its own copy, short
+ * enough for the CPU to overlap the lookups of consecutive records. The
+ * match test is one combined comparison, so a hit costs a single,
+ * well-predicted branch. */
+static inline __attribute__ ((always_inline)) guint32
 breakdown_lookup (Breakdown  *b,
                   const char *key)
 {
   gsize len = strlen (key);
-  guint64 w0, w1, hash;
+  guint64 w[3], hash, tag;
   guint mask, i;
 
-  key_words (key, len, &w0, &w1);
-  hash = key_hash (key, len, w0, w1);
-
-  /* Keep the load factor at most one half so probes stay short. */
-  if (G_UNLIKELY ((b->used + 1) * 2 > b->capacity))
-    breakdown_grow (b);
+  key_words (key, len, w);
+  hash = key_hash (key, len, w);
+  tag = ((guint64) b->generation << 32) | (guint32) len;
 
   mask = b->capacity - 1;
-  for (i = hash & mask;; i = (i + 1) & mask)
+  for (i = slot_index (hash, b->capacity);; i = (i + 1) & mask)
     {
-      KeySlot *slot = &b->slots[i];
+      const KeySlot *slot = &b->slots[i];
 
-      if (slot->generation != b->generation)
+      if (G_LIKELY (((slot->w[0] ^ w[0]) | (slot->w[1] ^ w[1]) | (slot->w[2] ^ w[2])
+                     | (slot->tag ^ tag)) == 0)
+          && (len <= EXACT_KEY_BYTES
+              || (slot->len == len && memcmp (slot->key, key, len) == 0)))
+        return slot->group;
+      if (SLOT_GENERATION (slot) != b->generation)
+        break;
+    }
+
+  /* A new key. A load factor of at most a quarter keeps collisions, and
+   * so mispredicted probes, rare. */
+  if (G_UNLIKELY ((b->used + 1) * 4 > b->capacity))
+    {
+      breakdown_grow (b);
+      mask = b->capacity - 1;
+      for (i = slot_index (hash, b->capacity); SLOT_GENERATION (&b->slots[i]) == b->generation; i = (i + 1) & mask)
+        ;
+    }
+  b->slots[i] = (KeySlot) { { w[0], w[1], w[2] }, tag, hash, key, len,
+                            (guint32) breakdown_new_group (b, key) };
+  b->used++;
+  return b->slots[i].group;
+}
+
+static inline __attribute__ ((always_inline)) const char *
+record_key (const CostopsCostRecord *record,
+            CostopsDimension         dimension)
+{
+  switch (dimension)
+    {
+    case COSTOPS_DIMENSION_MODEL:
+      return record->model_name != NULL ? record->model_name : "";
+    case COSTOPS_DIMENSION_ORGANIZATION:
+      return record->organization_id != NULL ? record->organization_id : "";
+    case COSTOPS_DIMENSION_PROJECT:
+      return record->project_id;
+    case COSTOPS_DIMENSION_PROVIDER:
+    default:
+      return record->provider_name != NULL ? record->provider_name : "custom";
+    }
+}
+
+/* Adds every selected record to its group of @dimension; FALSE when a
+ * group's sum overflows.
+ *
+ * Two loops on purpose. The first only finds each record's group: its
+ * stores go to a scratch array, so the lookups of consecutive records are
+ * independent and overlap in the CPU. Adding to the groups' sums in the
+ * same loop would make each lookup wait for the previous record's
+ * read-modify-write, serialising the whole chain of loads a lookup is. */
+static inline __attribute__ ((always_inline)) gboolean
+breakdown_accumulate (Breakdown                       *b,
+                      CostopsDimension                 dimension,
+                      const CostopsCostRecord * const *records,
+                      const __int128                  *costs,
+                      guint32                         *group_of,
+                      gsize                            n)
+{
+  CostopsAggregateGroup *groups;
+  gboolean overflow = FALSE;
+
+  if (G_UNLIKELY (b->capacity == 0))
+    breakdown_grow (b);
+
+  for (gsize k = 0; k < n; k++)
+    {
+      const CostopsCostRecord *record = records[k];
+
+      /* A lookup is a chain of dependent loads (record, string, slot); the
+       * records and their strings are spread over memory, so fetch them a
+       * few records ahead. Prefetches never fault, even for NULL. */
+      if (dimension != COSTOPS_DIMENSION_PROVIDER && G_LIKELY (k + 2 * PREFETCH_AHEAD < n))
         {
-          *slot = (KeySlot) { hash, w0, w1, key, len, b->generation,
-                              (guint32) breakdown_new_group (b, key) };
-          b->used++;
-          return &b->groups[slot->group];
+          __builtin_prefetch (&records[k + 2 * PREFETCH_AHEAD]->model_name);
+          __builtin_prefetch (record_key (records[k + PREFETCH_AHEAD], dimension));
         }
-      if (slot->w0 == w0 && slot->w1 == w1 && slot->len == len
-          && (len <= 16 || memcmp (slot->key, key, len) == 0))
-        return &b->groups[slot->group];
+
+      if (dimension == COSTOPS_DIMENSION_PROVIDER && (guint) record->provider < N_KNOWN_PROVIDERS)
+        {
+          gssize *index = &b->provider_group[record->provider];
+
+          if (G_UNLIKELY (*index < 0))
+            *index = (gssize) breakdown_new_group (b, costops_provider_to_string (record->provider, NULL));
+          group_of[k] = (guint32) *index;
+        }
+      else if (dimension == COSTOPS_DIMENSION_PROJECT && record->project_id == NULL)
+        {
+          if (b->null_group < 0)
+            b->null_group = (gssize) breakdown_new_group (b, NULL);
+          group_of[k] = (guint32) b->null_group;
+        }
+      else
+        {
+          group_of[k] = breakdown_lookup (b, record_key (record, dimension));
+        }
     }
-}
 
-static inline CostopsAggregateGroup *
-breakdown_lookup_nullable (Breakdown  *b,
-                           const char *key)
-{
-  if (G_LIKELY (key != NULL))
-    return breakdown_lookup (b, key);
-  if (b->null_group < 0)
-    b->null_group = (gssize) breakdown_new_group (b, NULL);
-  return &b->groups[b->null_group];
-}
-
-static inline CostopsAggregateGroup *
-breakdown_lookup_provider (Breakdown               *b,
-                           const CostopsCostRecord *record)
-{
-  if ((guint) record->provider < N_KNOWN_PROVIDERS)
+  groups = b->groups;
+  for (gsize k = 0; k < n; k++)
     {
-      gssize *group = &b->provider_group[record->provider];
+      CostopsAggregateGroup *group = &groups[group_of[k]];
 
-      if (G_UNLIKELY (*group < 0))
-        *group = (gssize) breakdown_new_group (b, costops_provider_to_string (record->provider, NULL));
-      return &b->groups[*group];
+      group->request_count++;
+      overflow |= __builtin_add_overflow (group->total_cost.units, costs[k], &group->total_cost.units);
     }
-  return breakdown_lookup (b, record->provider_name != NULL ? record->provider_name : "custom");
+  return !overflow;
 }
 
 static int
@@ -287,6 +375,22 @@ floor_div (gint64 a,
 
   if (a % b != 0 && a < 0)
     q--;
+  return q;
+}
+
+/* n / d for the window length d >= 2, given reciprocal = floor((2^64 - 1) / d).
+ * A 64-bit division costs about ten cycles of throughput, which for 1,000
+ * records was the largest single cost of a run. With r = floor((2^64-1)/d),
+ * n × r / 2^64 > n / d − 1 (as n < 2^64), so the estimate is the quotient or
+ * one less; one compare fixes it. */
+static inline guint64
+divide_by_window (guint64 n,
+                  guint64 d,
+                  guint64 reciprocal)
+{
+  guint64 q = COSTOPS_U128_HI ((costops_u128) n * reciprocal);
+
+  q += (n - q * d) >= d;
   return q;
 }
 
@@ -347,6 +451,9 @@ costops_aggregator_free (CostopsAggregator *self)
     return;
   for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
     breakdown_clear (&self->breakdowns[d]);
+  g_free (self->selected);
+  g_free (self->costs);
+  g_free (self->group_of);
   g_free (self->dense);
   g_free (self->sparse);
   g_free (self->windows);
@@ -387,14 +494,6 @@ fail_record (CostopsAggregator       *self,
   return FALSE;
 }
 
-static inline gboolean
-add_cost (CostopsAggregateGroup *group,
-          __int128               cost)
-{
-  group->request_count++;
-  return !__builtin_add_overflow (group->total_cost.units, cost, &group->total_cost.units);
-}
-
 gboolean
 costops_aggregator_run (CostopsAggregator               *self,
                         const CostopsCostRecord * const *records,
@@ -409,7 +508,7 @@ costops_aggregator_run (CostopsAggregator               *self,
   Breakdown *organizations = &self->breakdowns[COSTOPS_DIMENSION_ORGANIZATION];
   Breakdown *projects = &self->breakdowns[COSTOPS_DIMENSION_PROJECT];
   gint64 window_length = 0, first_window = 0;
-  guint64 first_window_start = 0;
+  guint64 first_window_start = 0, window_reciprocal = 0;
   gsize n_dense = 0, n_sparse = 0;
   gboolean dense_windows = FALSE;
 
@@ -441,6 +540,7 @@ costops_aggregator_run (CostopsAggregator               *self,
       last_window = floor_div (end_us - 1, window_length);
       /* Modulo 2^64 on purpose: only differences from it are used. */
       first_window_start = (guint64) first_window * (guint64) window_length;
+      window_reciprocal = G_MAXUINT64 / (guint64) window_length;
       if (last_window - first_window < MAX_DENSE_WINDOWS)
         {
           dense_windows = TRUE;
@@ -455,48 +555,90 @@ costops_aggregator_run (CostopsAggregator               *self,
         }
     }
 
-  for (gsize i = 0; i < n_records; i++)
+  if (n_records > self->selected_capacity)
     {
-      const CostopsCostRecord *record = records[i];
-      __int128 cost = record->total_cost.units;
-      gint64 timestamp = record->timestamp_us;
+      self->selected_capacity = MAX (n_records, self->selected_capacity * 2);
+      g_free (self->selected);
+      g_free (self->costs);
+      g_free (self->group_of);
+      self->selected = g_new (const CostopsCostRecord *, self->selected_capacity);
+      self->costs = g_new (__int128, self->selected_capacity);
+      self->group_of = g_new (guint32, self->selected_capacity);
+    }
 
-      if (timestamp < start_us || timestamp >= end_us)
-        continue;
+  /* First pass: the records in the period, their total and windows.
+   * Accumulators are locals: the project builds with -fno-strict-aliasing,
+   * so fields of @self would be reloaded and stored on every record. */
+  {
+    const CostopsCostRecord **selected = self->selected;
+    __int128 *costs = self->costs;
+    WindowSum *dense = self->dense;
+    __int128 total = 0;
+    gsize count = 0;
+    CostopsCurrency currency = COSTOPS_CURRENCY_USD;
 
-      if (G_UNLIKELY (self->count == 0))
-        self->currency = record->currency;
-      else if (G_UNLIKELY (record->currency != self->currency))
-        return fail_record (self, record, i, COSTOPS_ERROR_CURRENCY_MISMATCH, error);
+    for (gsize i = 0; i < n_records; i++)
+      {
+        const CostopsCostRecord *record = records[i];
+        __int128 cost = record->total_cost.units;
+        gint64 timestamp = record->timestamp_us;
 
-      self->count++;
-      if (G_UNLIKELY (__builtin_add_overflow (self->total, cost, &self->total)
-                      | !add_cost (breakdown_lookup_provider (providers, record), cost)
-                      | !add_cost (breakdown_lookup (models, record->model_name != NULL ? record->model_name : ""), cost)
-                      | !add_cost (breakdown_lookup (organizations, record->organization_id != NULL ? record->organization_id : ""), cost)
-                      | !add_cost (breakdown_lookup_nullable (projects, record->project_id), cost)))
-        return fail_record (self, record, i, COSTOPS_ERROR_OVERFLOW, error);
+        if (timestamp < start_us || timestamp >= end_us)
+          continue;
 
-      if (dense_windows)
-        {
-          /* Unsigned: timestamp >= the first window's start, and the
-           * difference fits 64 bits even when the start is very negative. */
-          guint64 offset = (guint64) timestamp - first_window_start;
-          WindowSum *sum = &self->dense[offset / (guint64) window_length];
+        if (G_UNLIKELY (count == 0))
+          currency = record->currency;
+        else if (G_UNLIKELY (record->currency != currency))
+          {
+            self->currency = currency;
+            return fail_record (self, record, i, COSTOPS_ERROR_CURRENCY_MISMATCH, error);
+          }
 
-          sum->count++;
-          if (G_UNLIKELY (__builtin_add_overflow (sum->total, cost, &sum->total)))
-            return fail_record (self, record, i, COSTOPS_ERROR_OVERFLOW, error);
-        }
-      else if (window_length > 0)
-        {
-          if (n_sparse == self->sparse_capacity)
-            {
-              self->sparse_capacity = MAX (256, self->sparse_capacity * 2);
-              self->sparse = g_renew (WindowEntry, self->sparse, self->sparse_capacity);
-            }
-          self->sparse[n_sparse++] = (WindowEntry) { floor_div (timestamp, window_length), cost };
-        }
+        if (G_UNLIKELY (__builtin_add_overflow (total, cost, &total)))
+          return fail_record (self, record, i, COSTOPS_ERROR_OVERFLOW, error);
+        selected[count] = record;
+        costs[count] = cost;
+        count++;
+
+        if (dense_windows)
+          {
+            /* Unsigned: timestamp >= the first window's start, and the
+             * difference fits 64 bits even when the start is very negative. */
+            guint64 offset = (guint64) timestamp - first_window_start;
+            WindowSum *sum = &dense[divide_by_window (offset, window_length, window_reciprocal)];
+
+            sum->count++;
+            if (G_UNLIKELY (__builtin_add_overflow (sum->total, cost, &sum->total)))
+              return fail_record (self, record, i, COSTOPS_ERROR_OVERFLOW, error);
+          }
+        else if (window_length > 0)
+          {
+            if (n_sparse == self->sparse_capacity)
+              {
+                self->sparse_capacity = MAX (256, self->sparse_capacity * 2);
+                self->sparse = g_renew (WindowEntry, self->sparse, self->sparse_capacity);
+              }
+            self->sparse[n_sparse++] = (WindowEntry) { floor_div (timestamp, window_length), cost };
+          }
+      }
+
+    self->total = total;
+    self->count = count;
+    self->currency = currency;
+  }
+
+  /* One breakdown at a time: see breakdown_lookup(). A group's sum cannot
+   * overflow when every cost is >= 0 (the total did not), but refunds may
+   * be negative. */
+  if (!breakdown_accumulate (providers, COSTOPS_DIMENSION_PROVIDER, self->selected, self->costs, self->group_of, self->count)
+      || !breakdown_accumulate (models, COSTOPS_DIMENSION_MODEL, self->selected, self->costs, self->group_of, self->count)
+      || !breakdown_accumulate (organizations, COSTOPS_DIMENSION_ORGANIZATION, self->selected, self->costs, self->group_of, self->count)
+      || !breakdown_accumulate (projects, COSTOPS_DIMENSION_PROJECT, self->selected, self->costs, self->group_of, self->count))
+    {
+      g_set_error_literal (error, COSTOPS_ERROR, COSTOPS_ERROR_OVERFLOW,
+                           "the costs of one breakdown group overflow exact 128-bit arithmetic");
+      reset_results (self);
+      return FALSE;
     }
 
   if (self->count > 0)
