@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "bench-output.h"
 #include "cob-file-chooser.h"
@@ -196,6 +199,12 @@ on_run_finished (GObject      *source,
         message = g_strdup (_("Run finished; summary written"));
       cob_window_toast (self, message, cancelled ? NULL : summary);
     }
+
+#ifdef __GLIBC__
+  /* The targets' test data was freed on the worker thread; give those
+   * pages back to the system instead of keeping them in its malloc arena. */
+  malloc_trim (0);
+#endif
 
   send_finished_notification (self, n_done, n_failed, cancelled);
   if (app != NULL)

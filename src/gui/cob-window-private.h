@@ -24,6 +24,8 @@ struct _CobWindow
   GtkImage        *output_warning;
   GtkSwitch       *quick_switch;
   GtkStack        *results_stack;
+  AdwStatusPage   *empty_page;
+  GtkWidget       *empty_load_button;
   GtkLabel        *results_source;
   CobChart        *chart;
   GtkColumnView   *results_view;

@@ -343,6 +343,21 @@ cob_window_set_running (CobWindow *self,
     }
   gtk_progress_bar_set_fraction (self->run_progress, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->run_progress), running);
+
+  /* Until the first result arrives the empty page says what is going on. */
+  if (running)
+    {
+      adw_status_page_set_title (self->empty_page, _("Running…"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Results appear here as each target finishes."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Results Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Choose targets and press Run, or load the results of an earlier run."));
+    }
+  gtk_widget_set_visible (self->empty_load_button, !running);
   cob_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
@@ -628,6 +643,8 @@ cob_window_class_init (CobWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobWindow, output_warning);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, quick_switch);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, CobWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CobWindow, empty_load_button);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, results_source);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, results_view);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "bench-output.h"
+#include "cob-application.h"
 #include "cob-result-row.h"
 #include "cob-target-row.h"
 #include "cob-window.h"
@@ -443,6 +444,48 @@ test_load_results (Fixture       *fixture,
   g_object_unref (second);
 }
 
+static void
+assert_accel (GtkApplication *app,
+              const char     *action,
+              const char     *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, action);
+
+  g_assert_nonnull (accels);
+  g_assert_true (g_strv_contains ((const char * const *) accels, accel));
+}
+
+static void
+test_shortcuts (void)
+{
+  g_autoptr(CobApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  CobWindow *window;
+
+  if (!gui_test_have_display ())
+    return;
+
+  app = cob_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  assert_accel (GTK_APPLICATION (app), "win.run", "<Control>r");
+  assert_accel (GTK_APPLICATION (app), "win.cancel", "Escape");
+  assert_accel (GTK_APPLICATION (app), "win.export-summary", "<Control>e");
+  assert_accel (GTK_APPLICATION (app), "win.load-results", "<Control>o");
+  assert_accel (GTK_APPLICATION (app), "app.quit", "<Control>q");
+
+  /* The shortcuts window comes from gtk/help-overlay.ui in the resources,
+   * with its Ctrl+? accelerator. */
+  window = cob_window_new (GTK_APPLICATION (app), gui_test_targets ());
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
+  assert_accel (GTK_APPLICATION (app), "win.show-help-overlay", "<Control>question");
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,5 +515,6 @@ main (int   argc,
               fixture_set_up, test_selection_persists, fixture_tear_down);
   g_test_add ("/window/load-results", Fixture, select_fast,
               fixture_set_up, test_load_results, fixture_tear_down);
+  g_test_add_func ("/window/shortcuts", test_shortcuts);
   return g_test_run ();
 }

@@ -1,0 +1,102 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Measures the app's figures of issue 4 under Xvfb (not a test: the lead
+and CI read the numbers). Run from a build folder:
+
+  xvfb-run -a dbus-run-session -- /usr/bin/python3 tests/gui/measure-app.py \
+      _build/src/gui/cost-ops-bench _build/data [launches]
+
+1. launch to first drawn frame: the app, with COB_MEASURE_FIRST_FRAME set,
+   prints CLOCK_MONOTONIC at its first frame's after-paint and quits; this
+   script notes the same clock just before it starts the process.
+2. largest main-loop stall during a full run of all targets (default length):
+   COB_MEASURE_STALLS makes a 10 ms timer record the longest gap between its
+   calls; Run is pressed through AT-SPI (dogtail).
+3. RSS of the idle window two seconds after that run.
+"""
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def first_frame_ms(app_path, env):
+    start = time.clock_gettime(time.CLOCK_MONOTONIC)
+    proc = subprocess.run([app_path], env=dict(env, COB_MEASURE_FIRST_FRAME='1'),
+                          capture_output=True, text=True, timeout=60)
+    match = re.search(r'first-frame-monotonic-us (\d+)', proc.stdout)
+    if not match:
+        raise RuntimeError(f'no first frame reported: {proc.stdout!r} {proc.stderr[-500:]!r}')
+    return int(match.group(1)) / 1000.0 - start * 1000.0
+
+
+def rss_mb(pid):
+    with open(f'/proc/{pid}/status', encoding='ascii') as handle:
+        for line in handle:
+            if line.startswith('VmRSS:'):
+                return int(line.split()[1]) / 1024.0
+    return float('nan')
+
+
+def full_run(app_path, env, out):
+    from dogtail import tree
+    from dogtail.config import config
+    config.defaultDelay = 0.1
+
+    log = open(os.path.join(out, 'app.log'), 'w+', encoding='utf-8')
+    proc = subprocess.Popen([app_path, '--output-dir', os.path.join(out, 'run')],
+                            env=dict(env, COB_MEASURE_STALLS='1'), stderr=log, stdout=log)
+    try:
+        deadline = time.monotonic() + 30
+        while not any(a.name == 'cost-ops-bench' for a in tree.root.applications()):
+            if time.monotonic() > deadline:
+                raise RuntimeError('the app did not appear on the accessibility bus')
+            time.sleep(0.2)
+        node = tree.root.application('cost-ops-bench')
+        node.findChild(lambda n: n.roleName == 'push button' and n.name.endswith('Run'),
+                       retry=True).doActionNamed('click')
+        summary = os.path.join(out, 'run', 'summary.md')
+        deadline = time.monotonic() + 300
+        while not os.path.exists(summary):
+            if time.monotonic() > deadline:
+                raise RuntimeError('the run did not finish')
+            time.sleep(0.2)
+        time.sleep(2.0)
+        rss = rss_mb(proc.pid)
+        log.flush()
+        log.seek(0)
+        text = log.read()
+        match = re.search(r'Largest main-loop gap during the run: ([\d.]+) ms', text)
+        stall = float(match.group(1)) if match else float('nan')
+        return stall, rss
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+
+
+def main():
+    app_path, schema_dir = sys.argv[1], sys.argv[2]
+    launches = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    workdir = tempfile.mkdtemp(prefix='cob-measure-')
+    env = dict(os.environ, GSETTINGS_BACKEND='keyfile',
+               XDG_CONFIG_HOME=os.path.join(workdir, 'config'),
+               GSETTINGS_SCHEMA_DIR=schema_dir)
+    os.environ.update(env)
+    subprocess.run(['gsettings', 'set', 'org.gnome.desktop.interface',
+                    'toolkit-accessibility', 'true'], check=True, env=env)
+
+    frames = [first_frame_ms(app_path, env) for _ in range(launches)]
+    print(f'launch to first frame: median {statistics.median(frames):.0f} ms, '
+          f'min {min(frames):.0f} ms, max {max(frames):.0f} ms ({launches} launches)')
+    stall, rss = full_run(app_path, env, workdir)
+    print(f'largest main-loop gap during a full run: {stall:.1f} ms (10 ms timer)')
+    print(f'idle RSS after the run: {rss:.1f} MB')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
