@@ -773,6 +773,13 @@ cob_window_get_chart (CobWindow *self)
   return self->chart;
 }
 
+GtkColumnView *
+cob_window_get_results_view (CobWindow *self)
+{
+  g_return_val_if_fail (COB_IS_WINDOW (self), NULL);
+  return self->results_view;
+}
+
 gint64
 cob_window_get_max_stall_us (CobWindow *self)
 {

@@ -31,6 +31,8 @@ GListModel *cob_window_get_target_rows      (CobWindow  *self);
 /* CobResultRow items in the table's current order. */
 GListModel *cob_window_get_result_rows      (CobWindow  *self);
 CobChart   *cob_window_get_chart            (CobWindow  *self);
+/* The results table (its columns sort the rows of get_result_rows()). */
+GtkColumnView *cob_window_get_results_view  (CobWindow  *self);
 /* Largest gap of the main loop during the last run, measured only when
  * COB_MEASURE_STALLS is set in the environment (else 0). */
 gint64      cob_window_get_max_stall_us     (CobWindow  *self);

@@ -24,6 +24,20 @@ sum_squares (gpointer  state,
   return TRUE;
 }
 
+static gint teardowns;
+
+static void
+count_teardown (gpointer state)
+{
+  g_atomic_int_inc (&teardowns);
+}
+
+guint
+gui_test_count_teardowns (void)
+{
+  return (guint) g_atomic_int_get (&teardowns);
+}
+
 static gboolean
 sleep_per_operation (gpointer  state,
                      guint64   iterations,
@@ -47,6 +61,7 @@ static const BenchTarget fast_a = {
   .category = "test",
   .description = "Sums squares",
   .run_iterations = sum_squares,
+  .teardown = count_teardown,
 };
 
 static const BenchTarget fast_b = {
@@ -55,6 +70,7 @@ static const BenchTarget fast_b = {
   .category = "test",
   .description = "Sums squares too",
   .run_iterations = sum_squares,
+  .teardown = count_teardown,
 };
 
 static const BenchTarget slow = {

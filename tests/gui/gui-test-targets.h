@@ -15,6 +15,9 @@ G_BEGIN_DECLS
  * the run is cancelled; broken: fails in setup. NULL-terminated. */
 const BenchTarget * const *gui_test_targets (void);
 
+/* How many times fast_a and fast_b finished (their teardown ran). */
+guint gui_test_count_teardowns (void);
+
 /* Skips the test (with the reason printed) when there is no display. */
 gboolean gui_test_have_display (void);
 /* Iterates the main loop until *flag is TRUE or @timeout_ms passed. */

@@ -344,6 +344,22 @@ test_failure_is_shown (Fixture       *fixture,
   g_assert_false (cob_result_row_get_success (failed));
   g_assert_nonnull (strstr (cob_result_row_get_notes (failed), "test data cannot be built"));
   g_assert_true (cob_result_row_get_success (passed));
+
+  /* Sorting by a column reorders the table's rows (a failure has 0 ops/s). */
+  {
+    GtkColumnView *view = cob_window_get_results_view (fixture->window);
+    g_autoptr(GtkColumnViewColumn) ops_column = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
+    g_autoptr(CobResultRow) first = NULL;
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (ops_column), ==, "Ops/sec");
+    gtk_column_view_sort_by_column (view, ops_column, GTK_SORT_ASCENDING);
+    first = g_list_model_get_item (results, 0);
+    g_assert_cmpstr (cob_result_row_get_target_id (first), ==, "broken");
+    g_clear_object (&first);
+    gtk_column_view_sort_by_column (view, ops_column, GTK_SORT_DESCENDING);
+    first = g_list_model_get_item (results, 0);
+    g_assert_cmpstr (cob_result_row_get_target_id (first), ==, "fast_a");
+  }
 }
 
 static void
