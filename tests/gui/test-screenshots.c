@@ -78,28 +78,26 @@ save_window (CobWindow  *window,
              const char *name)
 {
   GtkWidget *widget = GTK_WIDGET (window);
-  int width;
-  int height;
+  int width = 0;
+  int height = 0;
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file_name = g_strconcat ("screenshot-", name, ".png", NULL);
   g_autofree char *path = g_build_filename (output_folder, file_name, NULL);
 
-  wait_for_frame (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_test_message ("%s: %d×%d mapped %d", name, width, height, gtk_widget_get_mapped (widget));
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
+  /* The paintable gives nothing while a redraw is queued (the run keeps
+   * changing the window): take the next finished frame instead. */
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
     {
-      /* The paintable gives nothing while the widget has a redraw queued;
-       * the widget class draws the current state directly. */
-      snapshot = gtk_snapshot_new ();
-      GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      wait_for_frame (widget);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      g_test_message ("%s: %d×%d mapped %d", name, width, height, gtk_widget_get_mapped (widget));
+      g_assert_cmpint (width, >, 0);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
       node = gtk_snapshot_free_to_node (snapshot);
     }
   g_assert_nonnull (node);
@@ -226,6 +224,15 @@ main (int   argc,
     g_test_init (&argc, &argv, NULL);
 
   output_folder = argc > 1 ? argv[1] : g_get_tmp_dir ();
+  if (gdk_display_get_default () != NULL)
+    {
+      /* What AdwApplication does for the app: its style.css on top. */
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (css, "/io/github/costops/Bench/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
   g_test_add_func ("/screenshots/light", test_light);
   g_test_add_func ("/screenshots/dark", test_dark);
   return g_test_run ();
