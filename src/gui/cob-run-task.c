@@ -16,6 +16,7 @@ typedef struct {
 typedef struct {
   GPtrArray *results;
   gboolean cancelled;
+  GError *summary_error;
 } RunOutcome;
 
 struct _CobRunTask
@@ -38,6 +39,7 @@ struct _CobRunTask
   guint current;
   guint n_finished;
   guint n_updates;
+  GError *summary_error;
 };
 
 G_DEFINE_FINAL_TYPE (CobRunTask, cob_run_task, G_TYPE_OBJECT)
@@ -64,6 +66,7 @@ run_outcome_free (gpointer data)
   RunOutcome *outcome = data;
 
   g_clear_pointer (&outcome->results, g_ptr_array_unref);
+  g_clear_error (&outcome->summary_error);
   g_free (outcome);
 }
 
@@ -78,6 +81,7 @@ cob_run_task_finalize (GObject *object)
   g_ptr_array_unref (self->targets);
   g_free (self->output_dir);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_error (&self->summary_error);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (cob_run_task_parent_class)->finalize (object);
 }
@@ -284,6 +288,8 @@ run_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* Results but an error: everything ran, summary.md failed. */
+  outcome->summary_error = g_steal_pointer (&error);
   g_task_return_pointer (task, outcome, run_outcome_free);
 }
 
@@ -336,6 +342,8 @@ cob_run_task_finish (CobRunTask    *self,
     return NULL;
   if (cancelled != NULL)
     *cancelled = outcome->cancelled;
+  g_clear_error (&self->summary_error);
+  self->summary_error = g_steal_pointer (&outcome->summary_error);
   results = g_steal_pointer (&outcome->results);
   run_outcome_free (outcome);
   return results;
@@ -367,6 +375,13 @@ cob_run_task_get_n_targets (CobRunTask *self)
 {
   g_return_val_if_fail (COB_IS_RUN_TASK (self), 0);
   return self->targets->len;
+}
+
+const GError *
+cob_run_task_get_summary_error (CobRunTask *self)
+{
+  g_return_val_if_fail (COB_IS_RUN_TASK (self), NULL);
+  return self->summary_error;
 }
 
 guint

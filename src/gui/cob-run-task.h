@@ -45,6 +45,9 @@ double      cob_run_task_get_fraction (CobRunTask *self);
 /* Index of the target running now, or the number of targets when done. */
 guint       cob_run_task_get_current  (CobRunTask *self);
 guint       cob_run_task_get_n_targets (CobRunTask *self);
+/* Set by cob_run_task_finish() when the results were written but
+ * summary.md could not be. */
+const GError *cob_run_task_get_summary_error (CobRunTask *self);
 /* How many idle updates reached the main thread (for tests). */
 guint       cob_run_task_get_n_updates (CobRunTask *self);
 

@@ -78,6 +78,16 @@ void     cob_window_update_actions      (CobWindow *self);
 const char *cob_window_title_for_id     (CobWindow  *self,
                                          const char *target_id);
 
+/* cob-window-rows.c: gtk_list_box_bind_model() create function. */
+GtkWidget *cob_window_create_target_row (gpointer item,
+                                         gpointer user_data);
+
+/* cob-window-files.c */
+void     cob_window_install_file_actions (CobWindowClass *klass);
+/* The output folder, and its nearest existing ancestor (for dialogs). */
+GFile   *cob_window_output_folder_file  (CobWindow *self);
+GFile   *cob_window_existing_parent     (GFile     *file);
+
 /* cob-window-actions.c */
 void     cob_window_install_actions     (CobWindowClass *klass);
 void     cob_window_start_run           (CobWindow *self);
