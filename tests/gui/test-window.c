@@ -498,7 +498,27 @@ test_shortcuts (void)
   window = cob_window_new (GTK_APPLICATION (app), gui_test_targets ());
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
   assert_accel (GTK_APPLICATION (app), "win.show-help-overlay", "<Control>question");
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+
+  /* About opens a window (AdwAboutWindow, or a dialog from libadwaita 1.5). */
+  gtk_window_present (GTK_WINDOW (window));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint before = g_list_model_get_n_items (toplevels);
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+#if ADW_CHECK_VERSION (1, 5, 0)
+    g_assert_nonnull (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+#else
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+    {
+      g_autoptr(GtkWindow) about = g_list_model_get_item (toplevels, before);
+
+      g_assert_true (ADW_IS_ABOUT_WINDOW (about));
+      g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+      gtk_window_destroy (about);
+    }
+#endif
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
