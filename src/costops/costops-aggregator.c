@@ -1,14 +1,15 @@
 /* costops-aggregator.c: totals, breakdowns and windows (see the header).
  *
- * Speed comes from three choices:
- *  - each breakdown is an open-addressing table whose slots keep a key's
- *    length and three overlapping eight-byte words of it, which for keys of
- *    up to 24 bytes (nearly every organisation, project and model id)
- *    identify the key completely, so a lookup is strlen + three loads + one
- *    combined compare, no strcmp;
+ * Where the time goes for 1,000 records, and what keeps it small:
+ *  - string keys are grouped with the key table of
+ *    costops-key-table-private.h (no strcmp, no allocation);
  *  - the seven known providers are indexed by their enum, no hashing;
- *  - slots are invalidated by bumping a generation number rather than by
- *    clearing memory, and every buffer is kept for the next run.
+ *  - one pass selects the records in the period; then each breakdown finds
+ *    the groups of all of them in its own short loop, and one last loop
+ *    adds the costs (see breakdown_find_groups() for why);
+ *  - windows divide by a precomputed reciprocal instead of a 64-bit div;
+ *  - every buffer is kept for the next run, so a run allocates nothing
+ *    once the aggregator has seen as many records and keys.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "costops-aggregator.h"
@@ -18,31 +19,16 @@
 
 #include "costops-error.h"
 #include "costops-int128-private.h"
+#include "costops-key-table-private.h"
 
 #define USEC_PER_HOUR       G_GINT64_CONSTANT (3600000000)
 /* Beyond this many windows in the period, windows are found by sorting the
  * included records instead of indexing a dense array. */
 #define MAX_DENSE_WINDOWS   4096
 #define N_KNOWN_PROVIDERS   COSTOPS_PROVIDER_CUSTOM
-#define PREFETCH_AHEAD      8
 
 typedef struct {
-  guint64     w[3];         /* see key_words() */
-  guint64     tag;          /* generation << 32 | low 32 bits of the length */
-  guint64     hash;
-  const char *key;
-  gsize       len;
-  guint32     group;
-} KeySlot;
-
-#define EXACT_KEY_BYTES 24
-#define SLOT_GENERATION(slot) ((guint32) ((slot)->tag >> 32))
-
-typedef struct {
-  KeySlot               *slots;
-  guint                  capacity;   /* a power of two */
-  guint                  used;
-  guint32                generation;
+  CostopsKeyTable        keys;       /* key -> index in groups */
   CostopsAggregateGroup *groups;
   gsize                  n_groups;
   gsize                  groups_capacity;
@@ -60,17 +46,30 @@ typedef struct {
   __int128 cost;
 } WindowEntry;
 
+typedef struct {
+  guint32 of[COSTOPS_N_DIMENSIONS];
+} GroupIndices;
+
+typedef struct {
+  gint64  total;
+  guint64 count;
+} Sum64;
+
 struct _CostopsAggregator {
   Breakdown               breakdowns[COSTOPS_N_DIMENSIONS];
-  /* The records in the period and their costs, from the first pass. */
-  const CostopsCostRecord **selected;
-  __int128               *costs;
-  guint32                *group_of;   /* a breakdown's group of each of them */
-  gsize                   selected_capacity;
   __int128                total;
   guint64                 count;
   CostopsMoney            average;
   CostopsCurrency         currency;
+
+  /* Scratch: the records in the period, their costs, their group in each
+   * breakdown, and 64-bit sums (see add_to_groups()). */
+  const CostopsCostRecord **selected;
+  __int128               *costs;
+  GroupIndices           *indices;
+  gsize                   selected_capacity;
+  Sum64                  *sums;
+  gsize                   sums_capacity;
 
   WindowSum              *dense;
   gsize                   dense_capacity;
@@ -81,97 +80,12 @@ struct _CostopsAggregator {
   gsize                   windows_capacity;
 };
 
-/* --- keys --- */
-
-static inline guint64
-load64 (const char *p)
-{
-  guint64 v;
-  memcpy (&v, p, sizeof v);
-  return v;
-}
-
-static inline guint32
-load32 (const char *p)
-{
-  guint32 v;
-  memcpy (&v, p, sizeof v);
-  return v;
-}
-
-/* Three words that, with the length, determine a key of up to
- * EXACT_KEY_BYTES bytes exactly: the loads overlap so that together they
- * cover every byte (for 8..24 bytes: the start, the middle, the end). */
-static inline void
-key_words (const char *key,
-           gsize       len,
-           guint64     w[3])
-{
-  if (G_LIKELY (len >= 8))
-    {
-      w[0] = load64 (key);
-      w[1] = load64 (key + (len - 8) / 2);
-      w[2] = load64 (key + len - 8);
-    }
-  else if (len >= 4)
-    {
-      w[0] = load32 (key) | ((guint64) load32 (key + len - 4) << 32);
-      w[1] = w[2] = 0;
-    }
-  else if (len > 0)
-    {
-      w[0] = (guint64) (guchar) key[0] | ((guint64) (guchar) key[len / 2] << 8)
-             | ((guint64) (guchar) key[len - 1] << 16);
-      w[1] = w[2] = 0;
-    }
-  else
-    {
-      w[0] = w[1] = w[2] = 0;
-    }
-}
-
-/* Multiplicative hashing: three independent multiplies, so the hash costs
- * little more than one multiply's latency. Only the table index depends on
- * it (its top bits: the low bits of a product ignore the high input bytes,
- * where "project-01" and "project-02" differ); equality is decided by the
- * words themselves. */
-static inline guint64
-key_hash (const char    *key,
-          gsize          len,
-          const guint64  w[3])
-{
-  guint64 h = (w[0] * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15))
-              ^ (w[1] * G_GUINT64_CONSTANT (0xd6e8feb86659fd93))
-              ^ ((w[2] ^ len) * G_GUINT64_CONSTANT (0xa0761d6478bd642f));
-
-  /* Keys longer than the words cover: fold in every eight bytes. */
-  if (G_UNLIKELY (len > EXACT_KEY_BYTES))
-    for (gsize i = 0; i + 8 <= len; i += 8)
-      h = (h ^ load64 (key + i)) * G_GUINT64_CONSTANT (0x8ebc6af09c88c6e3);
-  return h;
-}
-
 /* --- breakdowns --- */
-
-/* The top bits of @hash for a table of @capacity (a power of two >= 2). */
-static inline guint
-slot_index (guint64 hash,
-            guint   capacity)
-{
-  return (guint) (hash >> (64 - g_bit_storage (capacity - 1)));
-}
 
 static void
 breakdown_reset (Breakdown *b)
 {
-  if (++b->generation == 0)
-    {
-      /* Once every 2^32 runs: make stale generations unambiguous again. */
-      if (b->slots != NULL)
-        memset (b->slots, 0, sizeof (KeySlot) * b->capacity);
-      b->generation = 1;
-    }
-  b->used = 0;
+  costops_key_table_reset (&b->keys);
   b->n_groups = 0;
   b->null_group = -1;
   for (guint i = 0; i < N_KNOWN_PROVIDERS; i++)
@@ -181,11 +95,11 @@ breakdown_reset (Breakdown *b)
 static void
 breakdown_clear (Breakdown *b)
 {
-  g_clear_pointer (&b->slots, g_free);
+  costops_key_table_clear (&b->keys);
   g_clear_pointer (&b->groups, g_free);
 }
 
-static gsize
+static guint32
 breakdown_new_group (Breakdown  *b,
                      const char *key)
 {
@@ -195,77 +109,7 @@ breakdown_new_group (Breakdown  *b,
       b->groups = g_renew (CostopsAggregateGroup, b->groups, b->groups_capacity);
     }
   b->groups[b->n_groups] = (CostopsAggregateGroup) { key, COSTOPS_MONEY_ZERO, 0 };
-  return b->n_groups++;
-}
-
-static void
-breakdown_grow (Breakdown *b)
-{
-  guint new_capacity = MAX (128, b->capacity * 2);
-  KeySlot *old = b->slots;
-  guint old_capacity = b->capacity;
-
-  b->slots = g_new0 (KeySlot, new_capacity);
-  b->capacity = new_capacity;
-  for (guint i = 0; i < old_capacity; i++)
-    {
-      guint j;
-
-      if (SLOT_GENERATION (&old[i]) != b->generation)
-        continue;
-      for (j = slot_index (old[i].hash, new_capacity); SLOT_GENERATION (&b->slots[j]) == b->generation;
-           j = (j + 1) & (new_capacity - 1))
-        ;
-      b->slots[j] = old[i];
-    }
-  g_free (old);
-}
-
-/* Always inlined: each breakdown's loop below then holds its own copy, short
- * enough for the CPU to overlap the lookups of consecutive records. */
-/* Always inlined: each breakdown's loop below then holds its own copy, short
- * enough for the CPU to overlap the lookups of consecutive records. The
- * match test is one combined comparison, so a hit costs a single,
- * well-predicted branch. */
-static inline __attribute__ ((always_inline)) guint32
-breakdown_lookup (Breakdown  *b,
-                  const char *key)
-{
-  gsize len = strlen (key);
-  guint64 w[3], hash, tag;
-  guint mask, i;
-
-  key_words (key, len, w);
-  hash = key_hash (key, len, w);
-  tag = ((guint64) b->generation << 32) | (guint32) len;
-
-  mask = b->capacity - 1;
-  for (i = slot_index (hash, b->capacity);; i = (i + 1) & mask)
-    {
-      const KeySlot *slot = &b->slots[i];
-
-      if (G_LIKELY (((slot->w[0] ^ w[0]) | (slot->w[1] ^ w[1]) | (slot->w[2] ^ w[2])
-                     | (slot->tag ^ tag)) == 0)
-          && (len <= EXACT_KEY_BYTES
-              || (slot->len == len && memcmp (slot->key, key, len) == 0)))
-        return slot->group;
-      if (SLOT_GENERATION (slot) != b->generation)
-        break;
-    }
-
-  /* A new key. A load factor of at most a quarter keeps collisions, and
-   * so mispredicted probes, rare. */
-  if (G_UNLIKELY ((b->used + 1) * 4 > b->capacity))
-    {
-      breakdown_grow (b);
-      mask = b->capacity - 1;
-      for (i = slot_index (hash, b->capacity); SLOT_GENERATION (&b->slots[i]) == b->generation; i = (i + 1) & mask)
-        ;
-    }
-  b->slots[i] = (KeySlot) { { w[0], w[1], w[2] }, tag, hash, key, len,
-                            (guint32) breakdown_new_group (b, key) };
-  b->used++;
-  return b->slots[i].group;
+  return (guint32) b->n_groups++;
 }
 
 static inline __attribute__ ((always_inline)) const char *
@@ -286,68 +130,127 @@ record_key (const CostopsCostRecord *record,
     }
 }
 
-/* Adds every selected record to its group of @dimension; FALSE when a
- * group's sum overflows.
+/* Finds every selected record's group of @dimension.
  *
- * Two loops on purpose. The first only finds each record's group: its
+ * Costs are added later, in add_to_groups(), on purpose: here the only
  * stores go to a scratch array, so the lookups of consecutive records are
- * independent and overlap in the CPU. Adding to the groups' sums in the
- * same loop would make each lookup wait for the previous record's
- * read-modify-write, serialising the whole chain of loads a lookup is. */
-static inline __attribute__ ((always_inline)) gboolean
-breakdown_accumulate (Breakdown                       *b,
-                      CostopsDimension                 dimension,
-                      const CostopsCostRecord * const *records,
-                      const __int128                  *costs,
-                      guint32                         *group_of,
-                      gsize                            n)
+ * independent and overlap in the CPU. Adding to a group's sum in this loop
+ * would make each lookup wait for the previous record's read-modify-write.
+ * Always inlined, so that each breakdown gets its own specialised loop. */
+static inline __attribute__ ((always_inline)) void
+breakdown_find_groups (Breakdown                       *b,
+                       CostopsDimension                 dimension,
+                       const CostopsCostRecord * const *records,
+                       GroupIndices                    *indices,
+                       gsize                            n)
 {
-  CostopsAggregateGroup *groups;
-  gboolean overflow = FALSE;
+  CostopsKeyProbe probe;
 
-  if (G_UNLIKELY (b->capacity == 0))
-    breakdown_grow (b);
+  costops_key_probe_init (&probe, &b->keys);
 
   for (gsize k = 0; k < n; k++)
     {
       const CostopsCostRecord *record = records[k];
-
-      /* A lookup is a chain of dependent loads (record, string, slot); the
-       * records and their strings are spread over memory, so fetch them a
-       * few records ahead. Prefetches never fault, even for NULL. */
-      if (dimension != COSTOPS_DIMENSION_PROVIDER && G_LIKELY (k + 2 * PREFETCH_AHEAD < n))
-        {
-          __builtin_prefetch (&records[k + 2 * PREFETCH_AHEAD]->model_name);
-          __builtin_prefetch (record_key (records[k + PREFETCH_AHEAD], dimension));
-        }
+      guint32 group;
 
       if (dimension == COSTOPS_DIMENSION_PROVIDER && (guint) record->provider < N_KNOWN_PROVIDERS)
         {
           gssize *index = &b->provider_group[record->provider];
 
           if (G_UNLIKELY (*index < 0))
-            *index = (gssize) breakdown_new_group (b, costops_provider_to_string (record->provider, NULL));
-          group_of[k] = (guint32) *index;
+            *index = breakdown_new_group (b, costops_provider_to_string (record->provider, NULL));
+          group = (guint32) *index;
         }
       else if (dimension == COSTOPS_DIMENSION_PROJECT && record->project_id == NULL)
         {
           if (b->null_group < 0)
-            b->null_group = (gssize) breakdown_new_group (b, NULL);
-          group_of[k] = (guint32) b->null_group;
+            b->null_group = breakdown_new_group (b, NULL);
+          group = (guint32) b->null_group;
         }
       else
         {
-          group_of[k] = breakdown_lookup (b, record_key (record, dimension));
+          CostopsKeyInfo info;
+
+          costops_key_info_init (&info, record_key (record, dimension));
+          group = costops_key_probe_lookup (&probe, &info);
+          if (G_UNLIKELY (group == COSTOPS_KEY_ABSENT))
+            {
+              group = breakdown_new_group (b, info.key);
+              costops_key_table_insert (&b->keys, &info, group);
+              costops_key_probe_init (&probe, &b->keys);
+            }
         }
+      indices[k].of[dimension] = group;
+    }
+}
+
+/* Adds each selected record's cost to its group in every breakdown; FALSE
+ * when a group's sum overflows (only possible with negative costs, as the
+ * total did not).
+ *
+ * When every cost is small enough that no sum of them can leave 64 bits
+ * (@small_costs, known from the first pass), the sums are kept in 64 bits
+ * without overflow checks, which halves the work per record; they are
+ * widened into the groups at the end. */
+static gboolean
+add_to_groups (CostopsAggregator *self,
+               gboolean           small_costs)
+{
+  const __int128 *costs = self->costs;
+  const GroupIndices *indices = self->indices;
+  gboolean overflow = FALSE;
+
+  if (small_costs)
+    {
+      Sum64 *sums[COSTOPS_N_DIMENSIONS];
+      gsize n_sums = 0;
+
+      for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
+        n_sums += self->breakdowns[d].n_groups;
+      if (n_sums > self->sums_capacity)
+        {
+          self->sums_capacity = MAX (n_sums, self->sums_capacity * 2);
+          g_free (self->sums);
+          self->sums = g_new (Sum64, self->sums_capacity);
+        }
+      memset (self->sums, 0, sizeof (Sum64) * n_sums);
+      sums[0] = self->sums;
+      for (guint d = 1; d < COSTOPS_N_DIMENSIONS; d++)
+        sums[d] = sums[d - 1] + self->breakdowns[d - 1].n_groups;
+
+      for (gsize k = 0; k < self->count; k++)
+        {
+          gint64 cost = (gint64) costs[k];
+
+          for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
+            {
+              Sum64 *sum = &sums[d][indices[k].of[d]];
+
+              sum->total += cost;
+              sum->count++;
+            }
+        }
+
+      for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
+        for (gsize g = 0; g < self->breakdowns[d].n_groups; g++)
+          {
+            self->breakdowns[d].groups[g].total_cost.units = sums[d][g].total;
+            self->breakdowns[d].groups[g].request_count = sums[d][g].count;
+          }
+      return TRUE;
     }
 
-  groups = b->groups;
-  for (gsize k = 0; k < n; k++)
+  for (gsize k = 0; k < self->count; k++)
     {
-      CostopsAggregateGroup *group = &groups[group_of[k]];
+      __int128 cost = costs[k];
 
-      group->request_count++;
-      overflow |= __builtin_add_overflow (group->total_cost.units, costs[k], &group->total_cost.units);
+      for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
+        {
+          CostopsAggregateGroup *group = &self->breakdowns[d].groups[indices[k].of[d]];
+
+          group->request_count++;
+          overflow |= __builtin_add_overflow (group->total_cost.units, cost, &group->total_cost.units);
+        }
     }
   return !overflow;
 }
@@ -363,6 +266,28 @@ compare_groups (const void *pa,
   if (a->key == NULL || b->key == NULL)
     return (a->key == NULL) - (b->key == NULL);
   return strcmp (a->key, b->key);
+}
+
+/* Breakdowns usually have a few dozen groups: an inline insertion sort
+ * beats qsort()'s indirect calls there; many groups go to qsort(). */
+static void
+sort_groups (CostopsAggregateGroup *groups,
+             gsize                  n)
+{
+  if (n > 64)
+    {
+      qsort (groups, n, sizeof (CostopsAggregateGroup), compare_groups);
+      return;
+    }
+  for (gsize i = 1; i < n; i++)
+    {
+      CostopsAggregateGroup item = groups[i];
+      gsize j = i;
+
+      for (; j > 0 && compare_groups (&item, &groups[j - 1]) < 0; j--)
+        groups[j] = groups[j - 1];
+      groups[j] = item;
+    }
 }
 
 /* --- windows --- */
@@ -453,7 +378,8 @@ costops_aggregator_free (CostopsAggregator *self)
     breakdown_clear (&self->breakdowns[d]);
   g_free (self->selected);
   g_free (self->costs);
-  g_free (self->group_of);
+  g_free (self->indices);
+  g_free (self->sums);
   g_free (self->dense);
   g_free (self->sparse);
   g_free (self->windows);
@@ -511,6 +437,7 @@ costops_aggregator_run (CostopsAggregator               *self,
   guint64 first_window_start = 0, window_reciprocal = 0;
   gsize n_dense = 0, n_sparse = 0;
   gboolean dense_windows = FALSE;
+  gboolean small_costs = FALSE;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (records != NULL || n_records == 0, FALSE);
@@ -560,10 +487,10 @@ costops_aggregator_run (CostopsAggregator               *self,
       self->selected_capacity = MAX (n_records, self->selected_capacity * 2);
       g_free (self->selected);
       g_free (self->costs);
-      g_free (self->group_of);
+      g_free (self->indices);
       self->selected = g_new (const CostopsCostRecord *, self->selected_capacity);
       self->costs = g_new (__int128, self->selected_capacity);
-      self->group_of = g_new (guint32, self->selected_capacity);
+      self->indices = g_new (GroupIndices, self->selected_capacity);
     }
 
   /* First pass: the records in the period, their total and windows.
@@ -574,6 +501,7 @@ costops_aggregator_run (CostopsAggregator               *self,
     __int128 *costs = self->costs;
     WindowSum *dense = self->dense;
     __int128 total = 0;
+    costops_u128 magnitudes = 0;
     gsize count = 0;
     CostopsCurrency currency = COSTOPS_CURRENCY_USD;
 
@@ -596,6 +524,8 @@ costops_aggregator_run (CostopsAggregator               *self,
 
         if (G_UNLIKELY (__builtin_add_overflow (total, cost, &total)))
           return fail_record (self, record, i, COSTOPS_ERROR_OVERFLOW, error);
+        /* At least every |cost| − 1, OR-ed: bounds the largest magnitude. */
+        magnitudes |= (costops_u128) (cost ^ (cost >> 127));
         selected[count] = record;
         costs[count] = cost;
         count++;
@@ -625,15 +555,16 @@ costops_aggregator_run (CostopsAggregator               *self,
     self->total = total;
     self->count = count;
     self->currency = currency;
+    /* No sum of @count costs can leave 64 bits (see add_to_groups()). */
+    small_costs = count > 0 && magnitudes < (costops_u128) (G_MAXINT64 / count) - 1;
   }
 
-  /* One breakdown at a time: see breakdown_lookup(). A group's sum cannot
-   * overflow when every cost is >= 0 (the total did not), but refunds may
-   * be negative. */
-  if (!breakdown_accumulate (providers, COSTOPS_DIMENSION_PROVIDER, self->selected, self->costs, self->group_of, self->count)
-      || !breakdown_accumulate (models, COSTOPS_DIMENSION_MODEL, self->selected, self->costs, self->group_of, self->count)
-      || !breakdown_accumulate (organizations, COSTOPS_DIMENSION_ORGANIZATION, self->selected, self->costs, self->group_of, self->count)
-      || !breakdown_accumulate (projects, COSTOPS_DIMENSION_PROJECT, self->selected, self->costs, self->group_of, self->count))
+  /* One breakdown at a time: see breakdown_find_groups(). */
+  breakdown_find_groups (providers, COSTOPS_DIMENSION_PROVIDER, self->selected, self->indices, self->count);
+  breakdown_find_groups (models, COSTOPS_DIMENSION_MODEL, self->selected, self->indices, self->count);
+  breakdown_find_groups (organizations, COSTOPS_DIMENSION_ORGANIZATION, self->selected, self->indices, self->count);
+  breakdown_find_groups (projects, COSTOPS_DIMENSION_PROJECT, self->selected, self->indices, self->count);
+  if (!add_to_groups (self, small_costs))
     {
       g_set_error_literal (error, COSTOPS_ERROR, COSTOPS_ERROR_OVERFLOW,
                            "the costs of one breakdown group overflow exact 128-bit arithmetic");
@@ -648,10 +579,9 @@ costops_aggregator_run (CostopsAggregator               *self,
     {
       Breakdown *b = &self->breakdowns[d];
 
-      /* Sorting invalidates the slots' group indices: fine, they are
-       * discarded by the next reset. */
-      if (b->n_groups > 1)
-        qsort (b->groups, b->n_groups, sizeof (CostopsAggregateGroup), compare_groups);
+      /* Sorting invalidates the key table's group indices: fine, they
+       * are discarded by the next reset. */
+      sort_groups (b->groups, b->n_groups);
     }
 
   if (dense_windows)
