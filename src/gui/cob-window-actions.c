@@ -50,7 +50,7 @@ on_target_changed (CobRunTask  *run,
   CobTargetStatus status = status_from_state ((BenchTargetState) state);
   CobTargetStatus previous;
 
-  if (self->run_rows == NULL || index >= self->run_rows->len)
+  if (self->disposed || self->run_rows == NULL || index >= self->run_rows->len)
     return;
   row = g_ptr_array_index (self->run_rows, index);
   previous = cob_target_row_get_status (row);
@@ -67,6 +67,8 @@ on_run_fraction_changed (CobRunTask *run,
                          GParamSpec *pspec,
                          CobWindow  *self)
 {
+  if (self->disposed)
+    return;
   gtk_progress_bar_set_fraction (self->run_progress, cob_run_task_get_fraction (run));
   cob_window_update_title (self);
 }
@@ -88,6 +90,8 @@ on_stall_tick (gpointer user_data)
 
   if (self->stall_last_us > 0)
     self->max_stall_us = MAX (self->max_stall_us, now - self->stall_last_us);
+  if (self->stall_last_us > 0 && now - self->stall_last_us > 30000)
+    g_printerr ("DBGSTALL %.1f ms at %.3f s\n", (now - self->stall_last_us) / 1000.0, (now - self->run_started_us) / 1e6);
   self->stall_last_us = now;
   return G_SOURCE_CONTINUE;
 }
@@ -119,19 +123,47 @@ send_finished_notification (CobWindow *self,
   g_application_send_notification (G_APPLICATION (app), "run-finished", notification);
 }
 
+/* The run's callback holds the window weakly: a window that is destroyed
+ * during a run goes away at once, and its dispose cancels the run. */
+typedef struct {
+  GWeakRef window;
+  GApplication *app;   /* held until the worker has stopped */
+} RunCallbackData;
+
+static void
+run_callback_data_free (RunCallbackData *data)
+{
+  g_weak_ref_clear (&data->window);
+  if (data->app != NULL)
+    {
+      g_application_release (data->app);
+      g_object_unref (data->app);
+    }
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RunCallbackData, run_callback_data_free)
+
 static void
 on_run_finished (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(CobWindow) self = user_data;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(RunCallbackData) data = user_data;
+  g_autoptr(CobWindow) self = g_weak_ref_get (&data->window);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
   gboolean cancelled = FALSE;
   guint n_done = 0, n_failed = 0;
 
   results = cob_run_task_finish (COB_RUN_TASK (source), result, &cancelled, &error);
+  if (self == NULL || self->disposed)
+    {
+      /* The window is gone; the worker has stopped and its files are
+       * complete. Releasing the application is all that is left. */
+      return;
+    }
+
   self->run_elapsed_us = g_get_monotonic_time () - self->run_started_us;
   g_clear_handle_id (&self->elapsed_timer, g_source_remove);
   if (self->stall_timer != 0)
@@ -211,8 +243,6 @@ on_run_finished (GObject      *source,
 #endif
 
   send_finished_notification (self, n_done, n_failed, cancelled);
-  if (app != NULL)
-    g_application_release (G_APPLICATION (app));
   if (self->close_when_done)
     gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -226,6 +256,7 @@ cob_window_start_run (CobWindow *self)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GListModel *rows = G_LIST_MODEL (self->target_rows);
   BenchRunOptions options;
+  RunCallbackData *callback_data;
   guint n = g_list_model_get_n_items (rows);
 
   if (self->run != NULL || self->loading)
@@ -294,10 +325,15 @@ cob_window_start_run (CobWindow *self)
       self->stall_timer = g_timeout_add (10, on_stall_tick, self);
     }
 
+  callback_data = g_new0 (RunCallbackData, 1);
+  g_weak_ref_init (&callback_data->window, self);
   /* Keep the application alive until the worker has stopped. */
   if (app != NULL)
-    g_application_hold (G_APPLICATION (app));
-  cob_run_task_start (self->run, self->cancellable, on_run_finished, g_object_ref (self));
+    {
+      callback_data->app = g_object_ref (G_APPLICATION (app));
+      g_application_hold (callback_data->app);
+    }
+  cob_run_task_start (self->run, self->cancellable, on_run_finished, callback_data);
   cob_window_set_running (self, TRUE);
   cob_window_update_title (self);
 }

@@ -47,6 +47,7 @@ struct _CobWindow
   gint64        run_elapsed_us;
   guint         elapsed_timer;
   gboolean      close_when_done;
+  gboolean      disposed;       /* widgets are gone; a late run callback only cleans up */
 
   /* COB_MEASURE_STALLS */
   guint         stall_timer;

@@ -417,6 +417,7 @@ cob_window_dispose (GObject *object)
 {
   CobWindow *self = COB_WINDOW (object);
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->elapsed_timer, g_source_remove);

@@ -315,6 +315,38 @@ test_close_during_run (Fixture       *fixture,
   g_assert_cmpstr (raw_files, ==, "fast_a.json");
 }
 
+static void
+test_destroy_during_run (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  CobTargetRow *slow;
+  gboolean slow_running = FALSE;
+  gboolean finalized = FALSE;
+  g_autofree char *raw_dir = NULL;
+  g_autofree char *raw_files = NULL;
+  CobWindow *window = fixture->window;
+
+  if (window == NULL)
+    return;
+
+  slow = target_row (window, "slow");
+  g_signal_connect (slow, "notify::status", G_CALLBACK (on_status_notify), &slow_running);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
+  g_assert_true (gui_test_wait_for (&slow_running, 30000));
+  g_signal_handlers_disconnect_by_data (slow, &slow_running);
+
+  /* Destroyed outright (not closed): the run is cancelled, its late
+   * callback touches no widget, the files stay complete. */
+  g_object_weak_ref (G_OBJECT (window), on_window_finalized, &finalized);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&fixture->window);
+  g_assert_true (gui_test_wait_for (&finalized, 10000));
+
+  raw_dir = g_build_filename (fixture->dir, "raw", NULL);
+  raw_files = list_dir (raw_dir);
+  g_assert_cmpstr (raw_files, ==, "fast_a.json");
+}
+
 static const char *select_broken[] = { "broken", "fast_a", NULL };
 
 static void
@@ -543,6 +575,8 @@ main (int   argc,
               fixture_set_up, test_cancel_keeps_finished, fixture_tear_down);
   g_test_add ("/window/close-during-run", Fixture, select_with_slow,
               fixture_set_up, test_close_during_run, fixture_tear_down);
+  g_test_add ("/window/destroy-during-run", Fixture, select_with_slow,
+              fixture_set_up, test_destroy_during_run, fixture_tear_down);
   g_test_add ("/window/failure-is-shown", Fixture, select_broken,
               fixture_set_up, test_failure_is_shown, fixture_tear_down);
   g_test_add ("/window/unwritable-output", Fixture, select_fast,
