@@ -90,8 +90,6 @@ on_stall_tick (gpointer user_data)
 
   if (self->stall_last_us > 0)
     self->max_stall_us = MAX (self->max_stall_us, now - self->stall_last_us);
-  if (self->stall_last_us > 0 && now - self->stall_last_us > 30000)
-    g_printerr ("DBGSTALL %.1f ms at %.3f s\n", (now - self->stall_last_us) / 1000.0, (now - self->run_started_us) / 1e6);
   self->stall_last_us = now;
   return G_SOURCE_CONTINUE;
 }
