@@ -197,17 +197,22 @@ compute_per_request (const CostopsUsageRecord  *usage,
   __int128 overage_price = pricing->per_request.overage_per_million.units;
   guint64 included = pricing->per_request.included_tokens;
   guint64 overage_tokens = usage->total_tokens > included ? usage->total_tokens - included : 0;
-  __int128 overage, cost;
-  costops_u128 n;
+  costops_u128 scaled_price, overage, n;
+  __int128 cost;
 
   if (G_UNLIKELY (price < 0))
     return fail_bad_price (pricing, "price_per_request", error);
   if (G_UNLIKELY (overage_price < 0))
     return fail_bad_price (pricing, "overage_per_million", error);
 
-  if (G_UNLIKELY (!tokens_times_price (overage_tokens, overage_price, &overage)
-                  || __builtin_add_overflow (price, overage, &cost)))
+  /* (price × 10^6 + overage tokens × overage price) / 10^6: the whole
+   * cost is rounded once. Rounding the overage alone and adding the price
+   * would break half-even ties the wrong way when the price is odd. */
+  if (G_UNLIKELY (!mul_u128 ((costops_u128) price, PER_MILLION, &scaled_price)
+                  || !mul_u128 (overage_tokens, (costops_u128) overage_price, &overage)
+                  || __builtin_add_overflow (scaled_price, overage, &n)))
     return fail_overflow (usage, "request", error);
+  cost = (__int128) costops_udiv_round_half_even (n, PER_MILLION);   /* < 2^108 */
 
   /* Input share rounded half-even; output takes the rest, so the parts
    * always add up to the request's cost. total_tokens > 0 (validated). */
