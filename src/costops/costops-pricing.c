@@ -163,6 +163,69 @@ get_time (JsonObject     *object,
   return TRUE;
 }
 
+static gboolean
+get_nonempty_string (JsonObject      *object,
+                     const Location  *loc,
+                     const char      *name,
+                     char           **out,
+                     GError         **error)
+{
+  if (!get_string (object, loc, name, TRUE, out, error))
+    return FALSE;
+  if ((*out)[0] == '\0')
+    return field_error (error, loc, name, "must not be empty");
+  return TRUE;
+}
+
+static gboolean
+get_uint32 (JsonObject     *object,
+            const Location *loc,
+            const char     *name,
+            gboolean       *present,
+            guint32        *out,
+            GError        **error)
+{
+  guint64 value;
+
+  if (!get_uint64 (object, loc, name, FALSE, present, &value, error))
+    return FALSE;
+  if (value > G_MAXUINT32)
+    return field_error (error, loc, name, "is too large");
+  *out = (guint32) value;
+  return TRUE;
+}
+
+/* Absent and not required: @out is left as it is (the default). */
+static gboolean
+get_currency (JsonObject      *object,
+              const Location  *loc,
+              const char      *name,
+              gboolean         required,
+              CostopsCurrency *out,
+              GError         **error)
+{
+  g_autofree char *code = NULL;
+
+  if (!get_string (object, loc, name, required, &code, error))
+    return FALSE;
+  if (code != NULL && !costops_currency_from_string (code, out))
+    return field_error (error, loc, name, "“%s” is not one of USD, EUR, GBP, JPY", code);
+  return TRUE;
+}
+
+/* Known providers get their canonical lowercase name. */
+static void
+set_provider (CostopsProviderKind  *kind,
+              char                **name)
+{
+  *kind = costops_provider_from_string (*name);
+  if (*kind != COSTOPS_PROVIDER_CUSTOM)
+    {
+      g_free (*name);
+      *name = g_strdup (costops_provider_to_string (*kind, NULL));
+    }
+}
+
 static JsonObject *
 require_object (JsonNode       *node,
                 const Location *loc,
@@ -243,6 +306,52 @@ parse_tiers (JsonObject          *structure,
   return TRUE;
 }
 
+static gboolean
+parse_structure (JsonObject          *object,
+                 CostopsPricingTable *table,
+                 const Location      *loc,
+                 GError             **error)
+{
+  Location structure_loc = { loc->where, "structure." };
+  g_autofree char *type = NULL;
+  JsonObject *structure;
+
+  structure = require_object (get_member (object, "structure"), loc, "structure", error);
+  if (structure == NULL || !get_string (structure, &structure_loc, "type", TRUE, &type, error))
+    return FALSE;
+
+  if (g_str_equal (type, "per_token"))
+    {
+      table->kind = COSTOPS_PRICING_PER_TOKEN;
+      if (!get_money (structure, &structure_loc, "input_per_million", TRUE, NULL,
+                      &table->per_token.input_per_million, error)
+          || !get_money (structure, &structure_loc, "output_per_million", TRUE, NULL,
+                         &table->per_token.output_per_million, error)
+          || !get_money (structure, &structure_loc, "cached_input_discount", FALSE,
+                         &table->per_token.has_cached_discount,
+                         &table->per_token.cached_discount, error))
+        return FALSE;
+      if (costops_money_compare (table->per_token.cached_discount, costops_money_from_int (1)) > 0)
+        return field_error (error, &structure_loc, "cached_input_discount", "must be between 0 and 1");
+      return TRUE;
+    }
+  if (g_str_equal (type, "per_request"))
+    {
+      table->kind = COSTOPS_PRICING_PER_REQUEST;
+      return get_money (structure, &structure_loc, "price_per_request", TRUE, NULL,
+                        &table->per_request.price_per_request, error)
+             && get_uint64 (structure, &structure_loc, "included_tokens", FALSE, NULL,
+                            &table->per_request.included_tokens, error)
+             && get_money (structure, &structure_loc, "overage_per_million", FALSE, NULL,
+                           &table->per_request.overage_per_million, error);
+    }
+  if (g_str_equal (type, "tiered"))
+    return parse_tiers (structure, table, &structure_loc, error);
+
+  return field_error (error, &structure_loc, "type",
+                      "“%s” is not one of per_token, per_request, tiered", type);
+}
+
 CostopsPricingTable *
 costops_pricing_table_from_json (JsonNode    *node,
                                  const char  *where,
@@ -250,10 +359,7 @@ costops_pricing_table_from_json (JsonNode    *node,
 {
   g_autoptr(CostopsPricingTable) table = NULL;
   Location loc = { where != NULL ? where : "pricing", "" };
-  Location structure_loc = { loc.where, "structure." };
-  g_autofree char *currency = NULL;
-  g_autofree char *type = NULL;
-  JsonObject *object, *structure;
+  JsonObject *object;
 
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -266,71 +372,23 @@ costops_pricing_table_from_json (JsonNode    *node,
   /* Tiered until the structure says otherwise, so that clearing a half-built
    * table frees its tiers. */
   table->kind = COSTOPS_PRICING_TIERED;
+  table->currency = COSTOPS_CURRENCY_USD;
 
-  if (!get_string (object, &loc, "provider", TRUE, &table->provider_name, error)
-      || !get_string (object, &loc, "model", TRUE, &table->model_name, error)
+  if (!get_nonempty_string (object, &loc, "provider", &table->provider_name, error)
+      || !get_nonempty_string (object, &loc, "model", &table->model_name, error)
       || !get_time (object, &loc, "effective_date", TRUE, NULL, &table->effective_us, error)
       || !get_time (object, &loc, "end_date", FALSE, &table->has_end, &table->end_us, error)
-      || !get_string (object, &loc, "currency", FALSE, &currency, error))
+      || !get_currency (object, &loc, "currency", FALSE, &table->currency, error))
     return NULL;
-
-  if (table->provider_name[0] == '\0')
-    return field_error (error, &loc, "provider", "must not be empty"), NULL;
-  if (table->model_name[0] == '\0')
-    return field_error (error, &loc, "model", "must not be empty"), NULL;
-  table->provider = costops_provider_from_string (table->provider_name);
-  if (table->provider != COSTOPS_PROVIDER_CUSTOM)
-    {
-      g_free (table->provider_name);
-      table->provider_name = g_strdup (costops_provider_to_string (table->provider, NULL));
-    }
   if (table->has_end && table->end_us <= table->effective_us)
-    return field_error (error, &loc, "end_date", "must be after effective_date"), NULL;
-  if (currency != NULL && !costops_currency_from_string (currency, &table->currency))
-    return field_error (error, &loc, "currency", "“%s” is not one of USD, EUR, GBP, JPY",
-                        currency), NULL;
-
-  structure = require_object (get_member (object, "structure"), &loc, "structure", error);
-  if (structure == NULL || !get_string (structure, &structure_loc, "type", TRUE, &type, error))
+    {
+      field_error (error, &loc, "end_date", "must be after effective_date");
+      return NULL;
+    }
+  if (!parse_structure (object, table, &loc, error))
     return NULL;
 
-  if (g_str_equal (type, "per_token"))
-    {
-      table->kind = COSTOPS_PRICING_PER_TOKEN;
-      if (!get_money (structure, &structure_loc, "input_per_million", TRUE, NULL,
-                      &table->per_token.input_per_million, error)
-          || !get_money (structure, &structure_loc, "output_per_million", TRUE, NULL,
-                         &table->per_token.output_per_million, error)
-          || !get_money (structure, &structure_loc, "cached_input_discount", FALSE,
-                         &table->per_token.has_cached_discount,
-                         &table->per_token.cached_discount, error))
-        return NULL;
-      if (costops_money_compare (table->per_token.cached_discount, costops_money_from_int (1)) > 0)
-        return field_error (error, &structure_loc, "cached_input_discount",
-                            "must be between 0 and 1"), NULL;
-    }
-  else if (g_str_equal (type, "per_request"))
-    {
-      table->kind = COSTOPS_PRICING_PER_REQUEST;
-      if (!get_money (structure, &structure_loc, "price_per_request", TRUE, NULL,
-                      &table->per_request.price_per_request, error)
-          || !get_uint64 (structure, &structure_loc, "included_tokens", FALSE, NULL,
-                          &table->per_request.included_tokens, error)
-          || !get_money (structure, &structure_loc, "overage_per_million", FALSE, NULL,
-                         &table->per_request.overage_per_million, error))
-        return NULL;
-    }
-  else if (g_str_equal (type, "tiered"))
-    {
-      if (!parse_tiers (structure, table, &structure_loc, error))
-        return NULL;
-    }
-  else
-    {
-      return field_error (error, &structure_loc, "type",
-                          "“%s” is not one of per_token, per_request, tiered", type), NULL;
-    }
-
+  set_provider (&table->provider, &table->provider_name);
   return g_steal_pointer (&table);
 }
 
@@ -431,21 +489,15 @@ parse_model (JsonObject         *object,
   JsonNode *node = get_member (object, "model");
   Location model_loc = { loc->where, "model." };
   JsonObject *model;
-  guint64 window;
 
   if (node != NULL && JSON_NODE_TYPE (node) == JSON_NODE_VALUE)
-    return get_string (object, loc, "model", TRUE, &record->model_name, error);
+    return get_nonempty_string (object, loc, "model", &record->model_name, error);
 
   model = require_object (node, loc, "model", error);
-  if (model == NULL
-      || !get_string (model, &model_loc, "name", TRUE, &record->model_name, error)
-      || !get_string (model, &model_loc, "version", FALSE, &record->model_version, error)
-      || !get_uint64 (model, &model_loc, "context_window", FALSE, NULL, &window, error))
-    return FALSE;
-  if (window > G_MAXUINT32)
-    return field_error (error, &model_loc, "context_window", "is too large");
-  record->context_window = (guint32) window;
-  return TRUE;
+  return model != NULL
+         && get_nonempty_string (model, &model_loc, "name", &record->model_name, error)
+         && get_string (model, &model_loc, "version", FALSE, &record->model_version, error)
+         && get_uint32 (model, &model_loc, "context_window", NULL, &record->context_window, error);
 }
 
 static gboolean
@@ -486,7 +538,6 @@ costops_usage_record_from_json (JsonNode    *node,
   g_autoptr(CostopsUsageRecord) record = NULL;
   Location loc = { where != NULL ? where : "usage record", "" };
   gboolean has_total;
-  guint64 latency;
   JsonObject *object;
 
   g_return_val_if_fail (node != NULL, NULL);
@@ -497,9 +548,9 @@ costops_usage_record_from_json (JsonNode    *node,
     return NULL;
 
   record = g_new0 (CostopsUsageRecord, 1);
-  if (!get_string (object, &loc, "id", TRUE, &record->id, error)
+  if (!get_nonempty_string (object, &loc, "id", &record->id, error)
       || !get_time (object, &loc, "timestamp", TRUE, NULL, &record->timestamp_us, error)
-      || !get_string (object, &loc, "provider", TRUE, &record->provider_name, error)
+      || !get_nonempty_string (object, &loc, "provider", &record->provider_name, error)
       || !parse_model (object, record, &loc, error)
       || !get_string (object, &loc, "organization_id", TRUE, &record->organization_id, error)
       || !get_string (object, &loc, "project_id", FALSE, &record->project_id, error)
@@ -511,26 +562,11 @@ costops_usage_record_from_json (JsonNode    *node,
                       &record->cached_tokens, error)
       || !get_uint64 (object, &loc, "reasoning_tokens", FALSE, &record->has_reasoning_tokens,
                       &record->reasoning_tokens, error)
-      || !get_uint64 (object, &loc, "latency_ms", FALSE, &record->has_latency, &latency, error)
+      || !get_uint32 (object, &loc, "latency_ms", &record->has_latency, &record->latency_ms, error)
       || !parse_tags (object, record, &loc, error))
     return NULL;
 
-  if (record->id[0] == '\0')
-    return field_error (error, &loc, "id", "must not be empty"), NULL;
-  if (record->provider_name[0] == '\0')
-    return field_error (error, &loc, "provider", "must not be empty"), NULL;
-  if (record->model_name[0] == '\0')
-    return field_error (error, &loc, "model", "must not be empty"), NULL;
-  if (latency > G_MAXUINT32)
-    return field_error (error, &loc, "latency_ms", "is too large"), NULL;
-  record->latency_ms = (guint32) latency;
-
-  record->provider = costops_provider_from_string (record->provider_name);
-  if (record->provider != COSTOPS_PROVIDER_CUSTOM)
-    {
-      g_free (record->provider_name);
-      record->provider_name = g_strdup (costops_provider_to_string (record->provider, NULL));
-    }
+  set_provider (&record->provider, &record->provider_name);
 
   /* A missing total is the sum; an overflowing sum is left for the
    * validation rule prompt + completion = total to report. */
@@ -697,7 +733,6 @@ costops_cost_record_from_json (JsonNode    *node,
 {
   g_autoptr(CostopsCostRecord) record = NULL;
   Location loc = { where != NULL ? where : "cost record", "" };
-  g_autofree char *currency = NULL;
   JsonObject *object;
 
   g_return_val_if_fail (node != NULL, NULL);
@@ -717,17 +752,9 @@ costops_cost_record_from_json (JsonNode    *node,
       || !get_money (object, &loc, "input_cost", TRUE, NULL, &record->input_cost, error)
       || !get_money (object, &loc, "output_cost", TRUE, NULL, &record->output_cost, error)
       || !get_money (object, &loc, "total_cost", TRUE, NULL, &record->total_cost, error)
-      || !get_string (object, &loc, "currency", TRUE, &currency, error))
+      || !get_currency (object, &loc, "currency", TRUE, &record->currency, error))
     return NULL;
 
-  if (!costops_currency_from_string (currency, &record->currency))
-    return field_error (error, &loc, "currency", "“%s” is not one of USD, EUR, GBP, JPY",
-                        currency), NULL;
-  record->provider = costops_provider_from_string (record->provider_name);
-  if (record->provider != COSTOPS_PROVIDER_CUSTOM)
-    {
-      g_free (record->provider_name);
-      record->provider_name = g_strdup (costops_provider_to_string (record->provider, NULL));
-    }
+  set_provider (&record->provider, &record->provider_name);
   return g_steal_pointer (&record);
 }
