@@ -1,7 +1,8 @@
 /* costops-aggregator.h: totals, breakdowns and time windows over cost records.
  *
  * A CostopsAggregator is reusable scratch space: run it over a set of
- * records and read the results until the next run. Reusing one aggregator
+ * records and read the results until the next run. It is not thread-safe:
+ * use one per thread. Reusing one aggregator
  * allocates nothing per run once its tables have grown to the number of
  * distinct keys, which is what makes 1,000 records take microseconds.
  *
