@@ -43,7 +43,7 @@ sleep_per_operation (gpointer  state,
                      guint64   iterations,
                      GError  **error)
 {
-  g_usleep (50000 * iterations);
+  g_usleep (100000 * iterations);
   return TRUE;
 }
 
@@ -77,7 +77,7 @@ static const BenchTarget slow = {
   .id = "slow",
   .display_name = "Slow",
   .category = "test",
-  .description = "Sleeps 50 ms per operation",
+  .description = "Sleeps 100 ms per operation",
   .run_iterations = sleep_per_operation,
 };
 

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* fast_a, fast_b: pure arithmetic; slow: 50 ms per operation (at least half a
+/* fast_a, fast_b: pure arithmetic; slow: 100 ms per operation (at least a
  * second with its ten samples), stops when
  * the run is cancelled; broken: fails in setup. NULL-terminated. */
 const BenchTarget * const *gui_test_targets (void);
