@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Runs cost-ops with LANGUAGE=de (translations from the build tree) and checks
-that its help, run output and errors come out in German, as po/de.po says,
-and that the same commands without LANGUAGE=de stay English.
+"""Runs cost-ops in German (LANGUAGE=de with a German UTF-8 locale; translations
+from the build tree) and checks that its help, run output and errors come out
+as po/de.po says, and that the same commands in the C locale stay English.
+(A German locale is needed: see l10n.german_locale.)
 
 usage: check-cli-german.py COST_OPS_BUILD_LOCALE DE_PO
 """
+import json
 import os
 import re
 import subprocess
@@ -13,12 +15,14 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from po_file import read_po  # noqa: E402
+from l10n import german_locale, read_po, session_env  # noqa: E402
+
+
+GERMAN = {}   # the environment of a German session
 
 
 def run(binary, args, language):
-    env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE=language)
-    env.pop("LANG", None)
+    env = session_env(GERMAN if language == "de" else {"LC_ALL": "C.UTF-8"})
     return subprocess.run([binary, *args], capture_output=True, text=True, env=env)
 
 
@@ -32,6 +36,13 @@ def main() -> int:
     binary, po_path = sys.argv[1:3]
     german = read_po(po_path)
     problems = []
+    locales = tempfile.TemporaryDirectory()
+    german_env, why_not = german_locale(locales.name)
+    if why_not:
+        print(f"SKIP: {why_not}")
+        return 77
+    GERMAN.update(german_env)
+    print("German session: " + " ".join(f"{k}={v}" for k, v in GERMAN.items()))
 
     def de(msgid: str) -> str:
         text = german.get(msgid)
@@ -71,6 +82,15 @@ def main() -> int:
             problems.append(f"cost-ops run exited with {result.returncode}: {result.stderr}")
         expect(result.stdout, "✓ %s - %s ops/sec\n", "cost-ops run")
         expect(result.stdout, "Summary written to %s\n", "cost-ops run")
+        # The files are for machines and CI logs: the same in every language,
+        # in particular no decimal commas from a German locale's printf.
+        summary = open(os.path.join(out, "summary.md"), encoding="utf-8").read()
+        for line in summary.splitlines():
+            if re.search(r"\d,\d", line) and not line.startswith(("- CPU", "- Host", "- Kernel")):
+                problems.append(f"summary.md written in a German session has a decimal comma: {line}")
+        with open(os.path.join(out, "raw", "aggregator.json"), encoding="utf-8") as f:
+            if not json.load(f)["metrics"]["operations_per_second"] > 0:
+                problems.append("raw/aggregator.json written in a German session has no ops/sec")
 
         # A usage error: exit 2 and the German hint.
         bad = run(binary, ["run", "--no-such-option"], "de")
@@ -78,15 +98,15 @@ def main() -> int:
             problems.append(f"an unknown option should exit with 2, exited with {bad.returncode}")
         expect(bad.stderr, "Try “%s” for more information.\n", "cost-ops run --no-such-option")
 
-        # Without LANGUAGE=de the same run stays English.
+        # In the C locale the same run stays English.
         english = run(binary, ["run", "--quick", "--targets", "aggregator", "--output", out], "C")
         if not pattern("Summary written to %s\n").search(english.stdout):
-            problems.append(f"with LANGUAGE=C the output should be English:\n{english.stdout}")
+            problems.append(f"in the C locale the output should be English:\n{english.stdout}")
 
     for problem in problems:
         print(problem)
     if not problems:
-        print("cost-ops speaks German with LANGUAGE=de and English without it")
+        print("cost-ops speaks German in a German session and English in the C locale")
     return 1 if problems else 0
 
 
