@@ -37,6 +37,7 @@ struct _CobWindow
   GtkSortListModel *sorted_results;
   GPtrArray   *results;         /* BenchResult*, what exports write */
   char        *output_override;
+  CobChartScale chart_scale;   /* the "chart-scale" property */
   gboolean     syncing_selection;
 
   /* The run in progress. */

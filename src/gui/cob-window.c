@@ -22,6 +22,7 @@ enum {
   PROP_TARGETS,
   PROP_RUNNING,
   PROP_LOADING,
+  PROP_CHART_SCALE,
   N_PROPS
 };
 
@@ -104,15 +105,6 @@ on_output_setting_changed (GSettings  *settings,
                            CobWindow  *self)
 {
   cob_window_update_output_row (self);
-}
-
-static void
-on_chart_scale_changed (GSettings  *settings,
-                        const char *key,
-                        CobWindow  *self)
-{
-  cob_chart_set_scale (self->chart, g_settings_get_enum (settings, "chart-scale") == 1
-                                    ? COB_CHART_SCALE_LINEAR : COB_CHART_SCALE_LOGARITHMIC);
 }
 
 /* The flap folds while it is being allocated; showing the button right
@@ -466,6 +458,10 @@ cob_window_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_CHART_SCALE:
+      g_value_set_string (value, self->chart_scale == COB_CHART_SCALE_LINEAR
+                                 ? "linear" : "logarithmic");
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -483,6 +479,20 @@ cob_window_set_property (GObject      *object,
     {
     case PROP_TARGETS:
       self->targets = g_value_get_pointer (value);
+      break;
+    case PROP_CHART_SCALE:
+      {
+        CobChartScale scale = g_strcmp0 (g_value_get_string (value), "linear") == 0
+                              ? COB_CHART_SCALE_LINEAR : COB_CHART_SCALE_LOGARITHMIC;
+
+        if (scale != self->chart_scale)
+          {
+            self->chart_scale = scale;
+            if (self->chart != NULL)
+              cob_chart_set_scale (self->chart, scale);
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -516,6 +526,10 @@ cob_window_class_init (CobWindowClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "logarithmic" or "linear", the nicks of the chart-scale key. */
+  properties[PROP_CHART_SCALE] =
+    g_param_spec_string ("chart-scale", NULL, NULL, "logarithmic",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COB_TYPE_CHART);
@@ -538,13 +552,12 @@ cob_window_class_init (CobWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobWindow, results_view);
 
   cob_window_install_actions (klass);
+  gtk_widget_class_install_property_action (widget_class, "win.chart-scale", "chart-scale");
 }
 
 static void
 cob_window_init (CobWindow *self)
 {
-  g_autoptr(GAction) scale_action = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -564,10 +577,9 @@ cob_window_init (CobWindow *self)
   }
 
   g_settings_bind (self->settings, "quick", self->quick_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  scale_action = g_settings_create_action (self->settings, "chart-scale");
-  g_action_map_add_action (G_ACTION_MAP (self), scale_action);
-  g_signal_connect (self->settings, "changed::chart-scale", G_CALLBACK (on_chart_scale_changed), self);
-  on_chart_scale_changed (self->settings, "chart-scale", self);
+  /* The key, the "chart-scale" property, its win.chart-scale action (the
+   * toggle buttons) and the chart all follow one another. */
+  g_settings_bind (self->settings, "chart-scale", self, "chart-scale", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect (self->settings, "changed::output-directory",
                     G_CALLBACK (on_output_setting_changed), self);
   g_signal_connect (self->settings, "changed::selected-targets",

@@ -38,12 +38,26 @@ gui_test_count_teardowns (void)
   return (guint) g_atomic_int_get (&teardowns);
 }
 
-static gboolean
-sleep_per_operation (gpointer  state,
-                     guint64   iterations,
-                     GError  **error)
+static gint gate_open;
+
+void
+gui_test_set_gate (gboolean open)
 {
-  g_usleep (100000 * iterations);
+  g_atomic_int_set (&gate_open, open ? 1 : 0);
+}
+
+/* Waits at the gate (at most a minute), then 10 ms per operation: a test
+ * holds the run inside this target for as long as it needs. */
+static gboolean
+wait_at_gate (gpointer  state,
+              guint64   iterations,
+              GError  **error)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!g_atomic_int_get (&gate_open) && g_get_monotonic_time () < deadline)
+    g_usleep (2000);
+  g_usleep (10000 * iterations);
   return TRUE;
 }
 
@@ -77,8 +91,8 @@ static const BenchTarget slow = {
   .id = "slow",
   .display_name = "Slow",
   .category = "test",
-  .description = "Sleeps 100 ms per operation",
-  .run_iterations = sleep_per_operation,
+  .description = "Waits at the test's gate",
+  .run_iterations = wait_at_gate,
 };
 
 static const BenchTarget broken = {

@@ -10,10 +10,13 @@
 
 G_BEGIN_DECLS
 
-/* fast_a, fast_b: pure arithmetic; slow: 100 ms per operation (at least a
- * second with its ten samples), stops when
+/* fast_a, fast_b: pure arithmetic; slow: waits until the test opens the
+ * gate (gui_test_set_gate), so a test can act while it runs, stops when
  * the run is cancelled; broken: fails in setup. NULL-terminated. */
 const BenchTarget * const *gui_test_targets (void);
+
+/* Opens or closes the gate the slow target waits at (closed at first). */
+void  gui_test_set_gate        (gboolean open);
 
 /* How many times fast_a and fast_b finished (their teardown ran). */
 guint gui_test_count_teardowns (void);
