@@ -1,4 +1,6 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-compare.c: is a change between two sets of samples real or noise?
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <math.h>
@@ -7,6 +9,7 @@
 
 #include "bench-compare.h"
 #include "bench-error.h"
+#include "bench-stats.h"
 
 const char *
 bench_verdict_to_string (BenchVerdict verdict)
@@ -23,45 +26,8 @@ bench_verdict_to_string (BenchVerdict verdict)
     }
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Type 7 percentile of values already sorted ascending. */
-static double
-sorted_percentile (const double *sorted,
-                   guint         n,
-                   double        fraction)
-{
-  double h;
-  guint lo;
-
-  if (n == 0)
-    return NAN;
-  h = (n - 1) * CLAMP (fraction, 0.0, 1.0);
-  lo = (guint) floor (h);
-  if (lo + 1 >= n)
-    return sorted[n - 1];
-  return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
-}
-
-static double
-sorted_median (const double *sorted,
-               guint         n)
-{
-  if (n == 0)
-    return NAN;
-  if (n % 2 == 1)
-    return sorted[n / 2];
-  return (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-}
-
+/* Medians and percentiles come from bench-stats.c, the framework's one
+ * implementation, so a comparison and a result's metrics always agree. */
 double
 bench_compare_percentile (const double *values,
                           guint         n,
@@ -74,23 +40,15 @@ bench_compare_percentile (const double *values,
   if (n == 0)
     return NAN;
   sorted = g_memdup2 (values, sizeof (double) * n);
-  qsort (sorted, n, sizeof (double), compare_doubles);
-  return sorted_percentile (sorted, n, fraction);
+  bench_stats_sort (sorted, n);
+  return bench_stats_percentile_sorted (sorted, n, fraction);
 }
 
 double
 bench_compare_median (const double *values,
                       guint         n)
 {
-  g_autofree double *sorted = NULL;
-
-  g_return_val_if_fail (values != NULL || n == 0, NAN);
-
-  if (n == 0)
-    return NAN;
-  sorted = g_memdup2 (values, sizeof (double) * n);
-  qsort (sorted, n, sizeof (double), compare_doubles);
-  return sorted_median (sorted, n);
+  return bench_compare_percentile (values, n, 0.5);
 }
 
 guint64
@@ -114,8 +72,10 @@ static int
 compare_ranked (const void *a,
                 const void *b)
 {
-  return compare_doubles (&((const RankedValue *) a)->value,
-                          &((const RankedValue *) b)->value);
+  double x = ((const RankedValue *) a)->value;
+  double y = ((const RankedValue *) b)->value;
+
+  return (x > y) - (x < y);
 }
 
 double
@@ -180,8 +140,8 @@ resampled_median (const double *values,
 {
   for (guint i = 0; i < n; i++)
     scratch[i] = values[bench_splitmix64_next (state) % n];
-  qsort (scratch, n, sizeof (double), compare_doubles);
-  return sorted_median (scratch, n);
+  bench_stats_sort (scratch, n);
+  return bench_stats_percentile_sorted (scratch, n, 0.5);
 }
 
 void
@@ -206,15 +166,15 @@ bench_bootstrap_change (const double *baseline,
   for (guint r = 0; r < resamples; r++)
     {
       /* Baseline first, then current: the reference implementation in
-       * tests/framework relies on this order. */
+       * tests/history relies on this order. */
       double base = resampled_median (baseline, n_baseline, scratch, &state);
       double cur = resampled_median (current, n_current, scratch, &state);
 
       changes[r] = cur / base - 1.0;
     }
-  qsort (changes, resamples, sizeof (double), compare_doubles);
-  *ci_low = sorted_percentile (changes, resamples, 0.025);
-  *ci_high = sorted_percentile (changes, resamples, 0.975);
+  bench_stats_sort (changes, resamples);
+  *ci_low = bench_stats_percentile_sorted (changes, resamples, 0.025);
+  *ci_high = bench_stats_percentile_sorted (changes, resamples, 0.975);
 }
 
 static gboolean

@@ -1,16 +1,18 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "config.h"
+/* bench-history-export.c: a recorded run as Google Benchmark JSON and as
+ * CSV of every sample.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include <math.h>
-
-#include "bench-compare.h"
+#include "bench-environment.h"
 #include "bench-history-export.h"
+#include "bench-stats.h"
 
 static void
 add_gbench_context (JsonBuilder    *builder,
                     BenchRunRecord *record)
 {
-  JsonObject *env = bench_run_record_get_environment (record);
+  g_autoptr(BenchEnvironment) env =
+    bench_environment_from_json (bench_run_record_get_environment (record));
   g_autofree char *date = g_date_time_format_iso8601 (bench_run_record_get_started (record));
 
   json_builder_set_member_name (builder, "context");
@@ -18,17 +20,27 @@ add_gbench_context (JsonBuilder    *builder,
   json_builder_set_member_name (builder, "date");
   json_builder_add_string_value (builder, date);
   json_builder_set_member_name (builder, "host_name");
-  json_builder_add_string_value (builder, env ? json_object_get_string_member_with_default (env, "host", "unknown") : "unknown");
+  json_builder_add_string_value (builder, env->hostname);
   json_builder_set_member_name (builder, "executable");
   json_builder_add_string_value (builder, "cost-ops");
   json_builder_set_member_name (builder, "num_cpus");
-  json_builder_add_int_value (builder, env ? json_object_get_int_member_with_default (env, "logical_cores", 0) : 0);
+  json_builder_add_int_value (builder, env->n_cpus);
   json_builder_set_member_name (builder, "mhz_per_cpu");
-  json_builder_add_int_value (builder, env ? json_object_get_int_member_with_default (env, "cpu_mhz", 0) : 0);
+  json_builder_add_int_value (builder, env->cpu_mhz);
+  /* Google Benchmark reports false when it cannot tell, and so do we. */
   json_builder_set_member_name (builder, "cpu_scaling_enabled");
-  json_builder_add_boolean_value (builder, env ? g_strcmp0 (json_object_get_string_member_with_default (env, "cpu_governor", ""), "performance") != 0 : TRUE);
+  json_builder_add_boolean_value (builder, g_strcmp0 (env->cpu_scaling, "on") == 0);
+  if (env->load_average[0] >= 0.0)
+    {
+      json_builder_set_member_name (builder, "load_avg");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < 3; i++)
+        json_builder_add_double_value (builder, env->load_average[i]);
+      json_builder_end_array (builder);
+    }
+  /* The build that ran, which need not be the one exporting. */
   json_builder_set_member_name (builder, "library_build_type");
-  json_builder_add_string_value (builder, g_str_has_prefix (BUILD_TYPE, "debug") && !g_str_equal (BUILD_TYPE, "debugoptimized") ? "debug" : "release");
+  json_builder_add_string_value (builder, g_strcmp0 (env->build_type, "debug") == 0 ? "debug" : "release");
   json_builder_set_member_name (builder, "run_id");
   json_builder_add_string_value (builder, bench_run_record_get_id (record));
   json_builder_set_member_name (builder, "caches");
@@ -98,22 +110,6 @@ add_gbench_entry (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-static double
-sample_stddev (const double *values,
-               guint         n)
-{
-  double mean = 0.0, sum = 0.0;
-
-  if (n < 2)
-    return 0.0;
-  for (guint i = 0; i < n; i++)
-    mean += values[i];
-  mean /= n;
-  for (guint i = 0; i < n; i++)
-    sum += (values[i] - mean) * (values[i] - mean);
-  return sqrt (sum / (n - 1));
-}
-
 JsonNode *
 bench_run_record_to_gbench (BenchRunRecord *record)
 {
@@ -136,7 +132,7 @@ bench_run_record_to_gbench (BenchRunRecord *record)
       const double *samples;
       guint n = 0;
       gint64 iterations_per_sample;
-      double mean = 0.0;
+      BenchSampleStats stats;
 
       /* Google Benchmark has no notion of a failed benchmark in its JSON. */
       if (!bench_result_is_success (result))
@@ -148,14 +144,11 @@ bench_run_record_to_gbench (BenchRunRecord *record)
       iterations_per_sample =
         MAX (1, json_object_get_int_member_with_default (metrics, "total_iterations", n) / n);
       for (guint s = 0; s < n; s++)
-        {
-          add_gbench_entry (builder, name, family, n, s, NULL, iterations_per_sample, samples[s]);
-          mean += samples[s];
-        }
-      mean /= n;
-      add_gbench_entry (builder, name, family, n, -1, "mean", n, mean);
-      add_gbench_entry (builder, name, family, n, -1, "median", n, bench_compare_median (samples, n));
-      add_gbench_entry (builder, name, family, n, -1, "stddev", n, sample_stddev (samples, n));
+        add_gbench_entry (builder, name, family, n, s, NULL, iterations_per_sample, samples[s]);
+      bench_sample_stats_compute (samples, n, &stats);
+      add_gbench_entry (builder, name, family, n, -1, "mean", n, stats.mean);
+      add_gbench_entry (builder, name, family, n, -1, "median", n, stats.median);
+      add_gbench_entry (builder, name, family, n, -1, "stddev", n, stats.stddev);
       family++;
     }
   json_builder_end_array (builder);

@@ -1,13 +1,18 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-history.c: run records, stored as zstd-compressed JSON with the
+ * engine's compression module (the framework's only engine dependency).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "bench-error.h"
 #include "bench-history.h"
+#include "bench-private.h"
 #include "costops-compress.h"
 
 #define HISTORY_DIR        "history"
@@ -335,8 +340,8 @@ bench_history_append (const char      *output_dir,
   stamp = format_file_time (record->started);
   name = g_strdup_printf ("%s-%s%s", stamp, record->run_id, HISTORY_SUFFIX);
   file_path = g_build_filename (dir, name, NULL);
-  if (!g_file_set_contents (file_path, g_bytes_get_data (packed, NULL),
-                            g_bytes_get_size (packed), error))
+  if (!bench_write_file_atomic (file_path, g_bytes_get_data (packed, NULL),
+                                g_bytes_get_size (packed), error))
     return FALSE;
   if (path != NULL)
     *path = g_steal_pointer (&file_path);
@@ -413,6 +418,19 @@ list_history_files (const char  *output_dir,
   return g_steal_pointer (&names);
 }
 
+/* By start time; the file name only has whole seconds, and two quick runs
+ * can start within one. */
+static int
+compare_started (gconstpointer a,
+                 gconstpointer b)
+{
+  BenchRunRecord *x = *(BenchRunRecord * const *) a;
+  BenchRunRecord *y = *(BenchRunRecord * const *) b;
+  int order = g_date_time_compare (x->started, y->started);
+
+  return order != 0 ? order : g_strcmp0 (x->path, y->path);
+}
+
 GPtrArray *
 bench_history_list (const char  *output_dir,
                     GPtrArray   *skipped,
@@ -437,6 +455,7 @@ bench_history_list (const char  *output_dir,
       else if (skipped != NULL)
         g_ptr_array_add (skipped, g_strdup (local_error->message));
     }
+  g_ptr_array_sort (runs, compare_started);
   return g_steal_pointer (&runs);
 }
 
@@ -487,6 +506,70 @@ bench_history_find (GPtrArray   *runs,
       return NULL;
     }
   return bench_run_record_ref (match);
+}
+
+BenchRunRecord *
+bench_history_find_previous (GPtrArray       *runs,
+                             BenchRunRecord  *current,
+                             GError         **error)
+{
+  BenchRunRecord *match = NULL;
+
+  g_return_val_if_fail (runs != NULL, NULL);
+  g_return_val_if_fail (current != NULL, NULL);
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      BenchRunRecord *record = g_ptr_array_index (runs, i);
+
+      if (g_strcmp0 (record->run_id, current->run_id) != 0 &&
+          g_date_time_compare (record->started, current->started) < 0)
+        match = record;   /* @runs is oldest first: the last one wins */
+    }
+  if (match == NULL)
+    {
+      g_set_error (error, BENCH_ERROR, BENCH_ERROR_FAILED,
+                   "There is no run before %s to compare with", current->run_id);
+      return NULL;
+    }
+  return bench_run_record_ref (match);
+}
+
+gboolean
+bench_history_prepare (const char  *output_dir,
+                       GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *probe = NULL;
+  const char *problem = NULL;
+  int fd;
+
+  g_return_val_if_fail (output_dir != NULL, FALSE);
+
+  dir = g_build_filename (output_dir, HISTORY_DIR, NULL);
+  if (!g_file_test (dir, G_FILE_TEST_EXISTS))
+    return TRUE;   /* made by the first append, in a folder known to be writable */
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    problem = "it is not a folder";
+  else
+    {
+      probe = g_build_filename (dir, ".cost-ops-probe-XXXXXX", NULL);
+      fd = g_mkstemp (probe);
+      if (fd < 0)
+        problem = g_strerror (errno);
+      else
+        {
+          close (fd);
+          g_unlink (probe);
+        }
+    }
+  if (problem != NULL)
+    {
+      g_set_error (error, BENCH_ERROR, BENCH_ERROR_OUTPUT_NOT_WRITABLE,
+                   "The history folder %s cannot be written: %s", dir, problem);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

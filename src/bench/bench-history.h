@@ -51,7 +51,7 @@ gboolean        bench_history_append (const char      *output_dir,
 /* Reads one history file (compressed JSON). */
 BenchRunRecord *bench_history_load_file (const char   *path,
                                          GError      **error);
-/* Every run in @output_dir/history/, oldest first. Unreadable, corrupt or
+/* Every run in @output_dir/history/, oldest first (by start time). Unreadable, corrupt or
  * truncated files are skipped, "name: reason" appended to @skipped (may be
  * NULL). A missing history folder is an empty history, not an error. */
 GPtrArray      *bench_history_list   (const char      *output_dir,
@@ -62,6 +62,16 @@ GPtrArray      *bench_history_list   (const char      *output_dir,
 BenchRunRecord *bench_history_find   (GPtrArray       *runs,
                                       const char      *spec,
                                       GError         **error);
+/* The newest run in @runs that started before @current (and is not
+ * @current): what "latest" means as the baseline of @current. */
+BenchRunRecord *bench_history_find_previous (GPtrArray      *runs,
+                                             BenchRunRecord *current,
+                                             GError        **error);
+/* Checks that runs can be appended, so that a run fails before it starts
+ * rather than after: @output_dir/history/, when it exists, must be a folder
+ * in which a file can be created. Creates nothing. */
+gboolean        bench_history_prepare (const char     *output_dir,
+                                       GError        **error);
 /* Keeps the newest @keep runs and deletes the older files; the number
  * deleted goes to @removed. Corrupt files are left alone. */
 gboolean        bench_history_prune  (const char      *output_dir,

@@ -151,6 +151,15 @@ bench_output_write_result (const char         *dir,
                            const BenchResult  *result,
                            GError            **error)
 {
+  return bench_output_write_result_with_environment (dir, result, NULL, error);
+}
+
+gboolean
+bench_output_write_result_with_environment (const char         *dir,
+                                            const BenchResult  *result,
+                                            JsonObject         *environment,
+                                            GError            **error)
+{
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
@@ -177,6 +186,10 @@ bench_output_write_result (const char         *dir,
     }
 
   node = bench_result_to_json (result);
+  /* After the seed's members, which stay exactly as they were. */
+  if (environment != NULL)
+    json_object_set_object_member (json_node_get_object (node), "environment",
+                                   json_object_ref (environment));
   text = bench_json_to_pretty (node, &length);
   path = bench_output_result_path (dir, bench_result_get_target_id (result));
   return bench_write_file_atomic (path, text, length, error);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "bench-result.h"
+#include "bench-run-comparison.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +27,8 @@ char    *bench_output_result_path  (const char        *dir,
  * host, CPU model, compiler, build type), the seed's table
  * | Target | Operations/sec | Avg Duration (ns) | Notes |, failed targets
  * with their errors, then one "### <target_id>" section per success with the
- * metrics as a ```json block. */
+ * metrics as a ```json block. The header also has the run-independent
+ * environment facts and warnings of bench_summary_render_run(). */
 char    *bench_summary_render      (GPtrArray         *results);
 gboolean bench_output_write_summary (const char       *dir,
                                      GPtrArray        *results,
@@ -35,6 +37,31 @@ gboolean bench_output_write_summary (const char       *dir,
 gboolean bench_summary_write_to    (const char        *path,
                                     GPtrArray         *results,
                                     GError           **error);
+
+/* The summary.md of a recorded run (bench_runner_run_record()): the header
+ * shows the run id and the environment the run recorded, then a
+ * "## Warnings" list when that machine was noisy (bench-environment.h);
+ * with @comparison (may be NULL) a "## Comparison" section with the table
+ * | Target | Baseline | Current | Change | Verdict | follows the seed's
+ * table. bench_summary_render() is this without a run or a comparison,
+ * describing the machine as it is when called. */
+char    *bench_summary_render_run       (BenchRunRecord      *record,
+                                         BenchRunComparison  *comparison);
+gboolean bench_output_write_run_summary (const char          *dir,
+                                         BenchRunRecord      *record,
+                                         BenchRunComparison  *comparison,
+                                         GError             **error);
+gboolean bench_summary_write_run_to     (const char          *path,
+                                         BenchRunRecord      *record,
+                                         BenchRunComparison  *comparison,
+                                         GError             **error);
+
+/* bench_output_write_result() with the run's environment added under
+ * "environment" (the seed's three members are unchanged). */
+gboolean bench_output_write_result_with_environment (const char        *dir,
+                                                     const BenchResult *result,
+                                                     JsonObject        *environment,
+                                                     GError           **error);
 
 /* Reads every <dir>/raw/<name>.json. Malformed files are skipped and their names
  * (basename: message) appended to @skipped (may be NULL). Results are sorted

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "bench-environment.h"
 #include "bench-error.h"
 #include "bench-output.h"
 #include "bench-private.h"
@@ -252,18 +253,21 @@ bench_run_target (const BenchTarget     *target,
   return result;
 }
 
-GPtrArray *
-bench_runner_run (GPtrArray             *targets,
-                  const BenchRunOptions *options,
-                  const char            *output_dir,
-                  gboolean               write_summary,
-                  BenchProgressFunc      progress,
-                  gpointer               progress_data,
-                  GCancellable          *cancellable,
-                  gboolean              *cancelled,
-                  GError               **error)
+BenchRunRecord *
+bench_runner_run_record (GPtrArray             *targets,
+                         const BenchRunOptions *options,
+                         const char            *output_dir,
+                         BenchProgressFunc      progress,
+                         gpointer               progress_data,
+                         GCancellable          *cancellable,
+                         gboolean              *cancelled,
+                         GError               **error)
 {
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(BenchEnvironment) environment = NULL;
+  g_autoptr(JsonNode) environment_node = NULL;
+  g_autoptr(GDateTime) started = NULL;
+  JsonObject *environment_object;
   BenchRunOptions defaults;
   gboolean was_cancelled = FALSE;
 
@@ -279,8 +283,15 @@ bench_runner_run (GPtrArray             *targets,
       options = &defaults;
     }
 
-  if (output_dir != NULL && !bench_output_prepare (output_dir, error))
+  if (output_dir != NULL &&
+      (!bench_output_prepare (output_dir, error) || !bench_history_prepare (output_dir, error)))
     return NULL;
+
+  /* Before the first target, so the load average is the machine's, not ours. */
+  started = g_date_time_new_now_utc ();
+  environment = bench_environment_collect ();
+  environment_node = bench_environment_to_json (environment);
+  environment_object = json_node_get_object (environment_node);
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_result_unref);
   for (guint i = 0; i < targets->len; i++)
@@ -297,7 +308,8 @@ bench_runner_run (GPtrArray             *targets,
         }
 
       if (output_dir != NULL && bench_result_is_success (result) &&
-          !bench_output_write_result (output_dir, result, &local_error))
+          !bench_output_write_result_with_environment (output_dir, result, environment_object,
+                                                       &local_error))
         {
           /* Measured but not saved is a failure: the caller must not believe
            * the raw file holds this run. */
@@ -314,9 +326,83 @@ bench_runner_run (GPtrArray             *targets,
 
   if (cancelled != NULL)
     *cancelled = was_cancelled;
+  return bench_run_record_new (environment->run_id, started, environment_object, results);
+}
 
-  if (!was_cancelled && output_dir != NULL && write_summary)
-    bench_output_write_summary (output_dir, results, error);
+gboolean
+bench_runner_save_run (const char          *output_dir,
+                       BenchRunRecord      *record,
+                       gboolean             write_summary,
+                       BenchRunComparison  *comparison,
+                       char               **summary_path,
+                       char               **history_path,
+                       GError             **error)
+{
+  g_autoptr(GError) summary_error = NULL;
+  g_autoptr(GError) history_error = NULL;
 
-  return g_steal_pointer (&results);
+  g_return_val_if_fail (output_dir != NULL, FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (summary_path != NULL)
+    *summary_path = NULL;
+  if (history_path != NULL)
+    *history_path = NULL;
+
+  /* Each independently: a summary that cannot be written is no reason to
+   * lose the run's place in the history, nor the other way round. */
+  if (write_summary)
+    {
+      if (!bench_output_write_run_summary (output_dir, record, comparison, &summary_error))
+        g_prefix_error (&summary_error, "summary.md could not be written: ");
+      else if (summary_path != NULL)
+        *summary_path = g_build_filename (output_dir, "summary.md", NULL);
+    }
+  if (!bench_history_append (output_dir, record, history_path, &history_error))
+    g_prefix_error (&history_error, "The run could not be added to the history: ");
+
+  if (summary_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&summary_error));
+      return FALSE;
+    }
+  if (history_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&history_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+bench_runner_run (GPtrArray             *targets,
+                  const BenchRunOptions *options,
+                  const char            *output_dir,
+                  gboolean               write_summary,
+                  BenchProgressFunc      progress,
+                  gpointer               progress_data,
+                  GCancellable          *cancellable,
+                  gboolean              *cancelled,
+                  GError               **error)
+{
+  g_autoptr(BenchRunRecord) record = NULL;
+  gboolean was_cancelled = FALSE;
+
+  g_return_val_if_fail (targets != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  record = bench_runner_run_record (targets, options, output_dir, progress, progress_data,
+                                    cancellable, &was_cancelled, error);
+  if (record == NULL)
+    return NULL;
+  if (cancelled != NULL)
+    *cancelled = was_cancelled;
+
+  /* A cancelled run is incomplete: neither summarised nor kept as a baseline. */
+  if (!was_cancelled && output_dir != NULL)
+    bench_runner_save_run (output_dir, record, write_summary, NULL, NULL, NULL, error);
+
+  return g_ptr_array_ref (bench_run_record_get_results (record));
 }

@@ -7,7 +7,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "bench-history.h"
 #include "bench-result.h"
+#include "bench-run-comparison.h"
 #include "bench-target.h"
 
 G_BEGIN_DECLS
@@ -64,7 +66,11 @@ BenchResult *bench_run_target (const BenchTarget     *target,
  * result is written to <output_dir>/raw/<id>.json as soon as it exists, and
  * after the last target (unless @write_summary is FALSE) summary.md. The
  * output directory is checked for writability before the first target runs;
- * on failure nothing runs and nothing is written.
+ * on failure nothing runs and nothing is written. Each raw file also holds
+ * the run's environment (bench-environment.h) under "environment". Unless
+ * cancelled, the run is then saved with bench_runner_save_run(): summary.md
+ * when @write_summary, and in any case a record appended to
+ * <output_dir>/history/.
  *
  * Returns the results in order (BenchResult*, owned by the array). On
  * cancellation returns the results finished so far (their files written) and
@@ -76,7 +82,8 @@ BenchResult *bench_run_target (const BenchTarget     *target,
  * a result that cannot be saved becomes a failure. One exception to the
  * usual GError rule: when every target ran but summary.md could not be
  * written, the results are still returned AND @error is set; callers that
- * pass @write_summary should check @error even on a non-NULL return. */
+ * pass @write_summary should check @error even on a non-NULL return. The
+ * same holds when the run could not be added to the history. */
 GPtrArray   *bench_runner_run (GPtrArray             *targets,
                                const BenchRunOptions *options,
                                const char            *output_dir,
@@ -86,5 +93,36 @@ GPtrArray   *bench_runner_run (GPtrArray             *targets,
                                GCancellable          *cancellable,
                                gboolean              *cancelled,
                                GError               **error);
+
+/* The run of bench_runner_run() as a record, without saving it: a new run
+ * id, the start time, the environment collected before the first target
+ * (also written into every raw file under "environment") and the results.
+ * Checks the output directory and its history folder (bench_output_prepare(),
+ * bench_history_prepare()) before anything runs. On cancellation returns the
+ * record of the targets that finished and sets @cancelled. Returns NULL only
+ * for an error before any target ran. Saving is the caller's:
+ * bench_runner_save_run(). */
+BenchRunRecord *bench_runner_run_record (GPtrArray             *targets,
+                                         const BenchRunOptions *options,
+                                         const char            *output_dir,
+                                         BenchProgressFunc      progress,
+                                         gpointer               progress_data,
+                                         GCancellable          *cancellable,
+                                         gboolean              *cancelled,
+                                         GError               **error);
+
+/* What every finished run leaves besides its raw files, for the CLI and the
+ * app alike: summary.md when @write_summary (with @comparison's table when
+ * not NULL), and the record appended to <output_dir>/history/. Both are
+ * attempted even when the first fails; the error says which failed (the
+ * summary's when both did). The path of each file written goes to
+ * @summary_path and @history_path (NULL for one not written). */
+gboolean        bench_runner_save_run   (const char            *output_dir,
+                                         BenchRunRecord        *record,
+                                         gboolean               write_summary,
+                                         BenchRunComparison    *comparison,
+                                         char                 **summary_path,
+                                         char                 **history_path,
+                                         GError               **error);
 
 G_END_DECLS

@@ -1,4 +1,6 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-stats.c: sample statistics, and the one percentile implementation.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "bench-stats.h"
 
 #include <math.h>
@@ -14,16 +16,32 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-static double
-percentile_sorted (const double *sorted,
-                   guint         n,
-                   double        fraction)
+void
+bench_stats_sort (double *values,
+                  guint   n)
 {
-  double rank = fraction * (double) (n - 1);
-  guint lo = (guint) floor (rank);
-  guint hi = MIN (lo + 1, n - 1);
+  g_return_if_fail (n == 0 || values != NULL);
 
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - (double) lo);
+  qsort (values, n, sizeof (double), compare_doubles);
+}
+
+double
+bench_stats_percentile_sorted (const double *sorted,
+                               guint         n,
+                               double        fraction)
+{
+  double rank;
+  guint lo;
+
+  g_return_val_if_fail (n == 0 || sorted != NULL, NAN);
+
+  if (n == 0)
+    return NAN;
+  rank = CLAMP (fraction, 0.0, 1.0) * (double) (n - 1);
+  lo = (guint) floor (rank);
+  if (lo + 1 >= n)
+    return sorted[n - 1];
+  return sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (rank - (double) lo);
 }
 
 void
@@ -43,7 +61,7 @@ bench_sample_stats_compute (const double     *values,
     return;
 
   sorted = g_memdup2 (values, sizeof (double) * n);
-  qsort (sorted, n, sizeof (double), compare_doubles);
+  bench_stats_sort (sorted, n);
 
   for (guint i = 0; i < n; i++)
     sum += sorted[i];
@@ -59,10 +77,10 @@ bench_sample_stats_compute (const double     *values,
     squares += (sorted[i] - stats->mean) * (sorted[i] - stats->mean);
   stats->stddev = n > 1 ? sqrt (squares / (n - 1)) : 0.0;
 
-  stats->p5 = percentile_sorted (sorted, n, 0.05);
-  stats->median = percentile_sorted (sorted, n, 0.50);
-  stats->p95 = percentile_sorted (sorted, n, 0.95);
-  stats->p99 = percentile_sorted (sorted, n, 0.99);
+  stats->p5 = bench_stats_percentile_sorted (sorted, n, 0.05);
+  stats->median = bench_stats_percentile_sorted (sorted, n, 0.50);
+  stats->p95 = bench_stats_percentile_sorted (sorted, n, 0.95);
+  stats->p99 = bench_stats_percentile_sorted (sorted, n, 0.99);
 }
 
 double

@@ -20,8 +20,9 @@ typedef struct {
   double p99;
 } BenchSampleStats;
 
-/* Percentiles use linear interpolation between closest ranks ("type 7").
- * @values is not modified. All fields are 0 when @n is 0. */
+/* Percentiles use linear interpolation between closest ranks ("type 7"),
+ * through bench_stats_percentile_sorted(). @values is not modified. All
+ * fields are 0 when @n is 0. */
 void   bench_sample_stats_compute (const double     *values,
                                    guint             n,
                                    BenchSampleStats *stats);
@@ -29,5 +30,18 @@ void   bench_sample_stats_compute (const double     *values,
 /* (p95 - p5) / median, the relative spread between samples; 0 when the
  * median is 0. */
 double bench_sample_stats_spread  (const BenchSampleStats *stats);
+
+/* Sorts @values ascending, in place. */
+void   bench_stats_sort              (double       *values,
+                                      guint         n);
+
+/* The type 7 percentile (linear interpolation between closest ranks) at
+ * @fraction (clamped to 0..1) of @sorted, which is in ascending order; NAN
+ * when @n is 0. The median is the percentile at 0.5. Every median and
+ * percentile of the framework (sample statistics, comparisons, bootstrap)
+ * comes from this one function. */
+double bench_stats_percentile_sorted (const double *sorted,
+                                      guint         n,
+                                      double        fraction);
 
 G_END_DECLS

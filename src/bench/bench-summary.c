@@ -5,6 +5,7 @@
 
 #include "bench-environment.h"
 #include "bench-private.h"
+#include "bench-run-comparison.h"
 
 #include <string.h>
 
@@ -26,13 +27,32 @@ append_cell (GString    *out,
   g_string_append (out, " |");
 }
 
-static void
-append_header (GString *out)
+/* What the header says about the run, beside the environment. */
+typedef struct {
+  const char *run_id;    /* NULL: not a recorded run */
+  GDateTime  *started;
+} RunInfo;
+
+static char *
+format_memory (guint64 bytes)
 {
-  g_autoptr(BenchEnvironment) environment = bench_environment_collect ();
+  if (bytes == 0)
+    return g_strdup ("unknown");
+  return g_strdup_printf ("%.1f GiB", (double) bytes / (1024.0 * 1024.0 * 1024.0));
+}
+
+static void
+append_header (GString                *out,
+               const BenchEnvironment *environment,
+               const RunInfo          *run)
+{
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *generated = bench_format_timestamp (now);
+  g_autofree char *memory = format_memory (environment->memory_total_bytes);
+  g_auto(GStrv) warnings = bench_environment_dup_warning_messages (environment);
+  g_autoptr(GString) libraries = g_string_new (NULL);
 
+  /* The first lines are the seed-era header, in the same order. */
   g_string_append (out, "# Benchmark Summary\n\n");
   g_string_append_printf (out, "- Generated: %s\n", generated);
   g_string_append_printf (out, "- Host: %s\n", environment->hostname);
@@ -43,7 +63,41 @@ append_header (GString *out)
   g_string_append_printf (out, "- Build type: %s\n", environment->build_type);
   g_string_append_printf (out, "- Version: %s (git %s, %s)\n", environment->version,
                           environment->git_commit, environment->git_tree_state);
+
+  if (run->run_id != NULL)
+    {
+      g_autofree char *started = bench_format_timestamp (run->started);
+
+      g_string_append_printf (out, "- Run: %s, started %s\n", run->run_id, started);
+    }
+  g_string_append_printf (out, "- Compiler flags: %s\n", environment->compiler_flags);
+  g_string_append_printf (out, "- Memory: %s\n", memory);
+  g_string_append_printf (out, "- CPU frequency: governor %s, scaling %s, boost %s, ",
+                          environment->cpu_governor, environment->cpu_scaling,
+                          environment->cpu_boost);
+  if (environment->cpu_mhz > 0)
+    g_string_append_printf (out, "%u MHz\n", environment->cpu_mhz);
+  else
+    g_string_append (out, "clock unknown\n");
+  if (environment->load_average[0] >= 0.0)
+    g_string_append_printf (out, "- Load average at start: %.2f, %.2f, %.2f (1, 5, 15 min)\n",
+                            environment->load_average[0], environment->load_average[1],
+                            environment->load_average[2]);
+  else
+    g_string_append (out, "- Load average at start: unknown\n");
+  for (guint i = 0; environment->library_names[i] != NULL; i++)
+    g_string_append_printf (libraries, "%s%s %s", i > 0 ? ", " : "",
+                            environment->library_names[i], environment->library_versions[i]);
+  g_string_append_printf (out, "- Libraries: %s\n", libraries->len > 0 ? libraries->str : "unknown");
   g_string_append (out, "\n");
+
+  if (warnings[0] != NULL)
+    {
+      g_string_append (out, "## Warnings\n\n");
+      for (guint i = 0; warnings[i] != NULL; i++)
+        g_string_append_printf (out, "- %s\n", warnings[i]);
+      g_string_append (out, "\n");
+    }
 }
 
 static void
@@ -130,19 +184,153 @@ append_details (GString   *out,
     }
 }
 
-char *
-bench_summary_render (GPtrArray *results)
+static char *
+format_comparison_change (const BenchTargetComparison *target)
 {
-  GString *out;
+  g_autofree char *change = bench_format_change (target->stats.change);
+  g_autofree char *low = bench_format_change (target->stats.ci_low);
+  g_autofree char *high = bench_format_change (target->stats.ci_high);
 
-  g_return_val_if_fail (results != NULL, NULL);
+  return g_strdup_printf ("%s [%s, %s], p = %.3g", change, low, high, target->stats.p_value);
+}
 
-  out = g_string_new (NULL);
-  append_header (out);
+static void
+append_comparison (GString            *out,
+                   BenchRunComparison *comparison)
+{
+  BenchRunRecord *baseline = bench_run_comparison_get_baseline (comparison);
+  g_autoptr(BenchEnvironment) base_env =
+    bench_environment_from_json (bench_run_record_get_environment (baseline));
+  g_autofree char *started = bench_format_timestamp (bench_run_record_get_started (baseline));
+  const char * const *differences = bench_run_comparison_get_machine_differences (comparison);
+  g_autofree char *noise = NULL;
+
+  noise = g_strdup_printf ("%g%%", 100.0 * bench_run_comparison_get_noise_threshold (comparison));
+  g_string_append (out, "## Comparison\n\n");
+  g_string_append_printf (out, "Baseline: run %s, started %s on %s (%s, %u logical CPUs, %s build). "
+                          "Change is that of the median ns/op, with its 95%% bootstrap interval "
+                          "and the Mann-Whitney U p-value; it counts when p < 0.05 and the whole "
+                          "interval lies beyond the noise threshold of %s.\n\n",
+                          bench_run_record_get_id (baseline), started, base_env->hostname,
+                          base_env->cpu_model, base_env->n_cpus, base_env->build_type, noise);
+  if (differences[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv ("; ", (char **) differences);
+
+      g_string_append_printf (out, "> **Warning:** the baseline comes from a different machine or "
+                              "build (%s); the verdicts may reflect that rather than the code.\n\n",
+                              list);
+    }
+
+  g_string_append (out, "| Target | Baseline | Current | Change | Verdict |\n");
+  g_string_append (out, "|--------|----------|---------|--------|---------|\n");
+  for (guint i = 0; i < bench_run_comparison_get_n_targets (comparison); i++)
+    {
+      const BenchTargetComparison *target = bench_run_comparison_get_target (comparison, i);
+
+      g_string_append (out, "|");
+      append_cell (out, target->target_id);
+      if (target->status == BENCH_TARGET_COMPARED)
+        {
+          g_autofree char *base = bench_format_duration_ns (target->stats.baseline_median_ns);
+          g_autofree char *current = bench_format_duration_ns (target->stats.current_median_ns);
+          g_autofree char *change = format_comparison_change (target);
+
+          append_cell (out, base);
+          append_cell (out, current);
+          append_cell (out, change);
+          append_cell (out, bench_verdict_to_string (target->stats.verdict));
+        }
+      else
+        {
+          g_autofree char *verdict = g_strdup_printf ("not compared: %s", target->reason);
+
+          append_cell (out, "-");
+          append_cell (out, "-");
+          append_cell (out, "-");
+          append_cell (out, verdict);
+        }
+      g_string_append (out, "\n");
+    }
+  g_string_append (out, "\n");
+}
+
+static char *
+render (GPtrArray              *results,
+        const BenchEnvironment *environment,
+        const RunInfo          *run,
+        BenchRunComparison     *comparison)
+{
+  GString *out = g_string_new (NULL);
+
+  append_header (out, environment, run);
   append_table (out, results);
+  if (comparison != NULL)
+    append_comparison (out, comparison);
   append_failures (out, results);
   append_details (out, results);
   return g_string_free (out, FALSE);
+}
+
+char *
+bench_summary_render (GPtrArray *results)
+{
+  g_autoptr(BenchEnvironment) environment = NULL;
+  RunInfo run = { NULL, NULL };
+
+  g_return_val_if_fail (results != NULL, NULL);
+
+  /* Not a recorded run: the machine as it is now. */
+  environment = bench_environment_collect ();
+  return render (results, environment, &run, NULL);
+}
+
+char *
+bench_summary_render_run (BenchRunRecord     *record,
+                          BenchRunComparison *comparison)
+{
+  g_autoptr(BenchEnvironment) environment = NULL;
+  RunInfo run;
+
+  g_return_val_if_fail (record != NULL, NULL);
+
+  /* The environment the run recorded, also for a run read from history. */
+  environment = bench_environment_from_json (bench_run_record_get_environment (record));
+  run.run_id = bench_run_record_get_id (record);
+  run.started = bench_run_record_get_started (record);
+  return render (bench_run_record_get_results (record), environment, &run, comparison);
+}
+
+gboolean
+bench_summary_write_run_to (const char          *path,
+                            BenchRunRecord      *record,
+                            BenchRunComparison  *comparison,
+                            GError             **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  text = bench_summary_render_run (record, comparison);
+  return bench_write_file_atomic (path, text, strlen (text), error);
+}
+
+gboolean
+bench_output_write_run_summary (const char          *dir,
+                                BenchRunRecord      *record,
+                                BenchRunComparison  *comparison,
+                                GError             **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_build_filename (dir, "summary.md", NULL);
+  return bench_summary_write_run_to (path, record, comparison, error);
 }
 
 gboolean

@@ -18,6 +18,9 @@ static const Command commands[] = {
   { "run", cli_run, N_("Run benchmark targets and write their results") },
   { "list", cli_list, N_("List the benchmark targets") },
   { "calculate", cli_calculate, N_("Price usage records with pricing tables") },
+  { "history", cli_history, N_("List the recorded runs, or prune them") },
+  { "compare", cli_compare, N_("Compare a recorded run with a baseline run") },
+  { "export", cli_export, N_("Print a recorded run as Google Benchmark JSON or CSV") },
 };
 
 static char *

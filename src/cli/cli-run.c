@@ -17,7 +17,11 @@
 #include "bench-runner.h"
 #include "bench-targets.h"
 
-#define DEFAULT_OUTPUT "benchmarks/output"
+typedef enum {
+  FORMAT_TEXT,
+  FORMAT_JSON,
+  FORMAT_GBENCH,
+} RunFormat;
 
 typedef struct {
   /* With --json, stdout carries only the JSON document. */
@@ -59,7 +63,7 @@ typedef struct {
   RunPrinter            *printer;
   GCancellable          *cancellable;
   GMainLoop             *loop;
-  GPtrArray             *results;
+  BenchRunRecord        *record;
   gboolean               cancelled;
   GError                *error;
 } RunJob;
@@ -69,11 +73,11 @@ run_job_thread (gpointer data)
 {
   RunJob *job = data;
 
-  /* The summary is written by cli_run() rather than by the runner so that
-   * a failure to write it is reported like any other. */
-  job->results = bench_runner_run (job->targets, job->options, job->output, FALSE,
-                                   print_progress, job->printer, job->cancellable,
-                                   &job->cancelled, &job->error);
+  /* Saving (summary.md, history) is left to cli_run(), which has the
+   * baseline to compare with and reports a failure to save like any other. */
+  job->record = bench_runner_run_record (job->targets, job->options, job->output,
+                                         print_progress, job->printer, job->cancellable,
+                                         &job->cancelled, &job->error);
   g_main_loop_quit (job->loop);
   return NULL;
 }
@@ -115,21 +119,27 @@ run_job (RunJob *job)
 }
 
 static void
-print_json (GPtrArray  *results,
-            const char *output,
-            const char *summary_path)
+print_json (BenchRunRecord     *record,
+            const char         *output,
+            const char         *summary_path,
+            const char         *history_path,
+            BenchRunComparison *comparison)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(BenchEnvironment) environment = bench_environment_collect ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
+  GPtrArray *results = bench_run_record_get_results (record);
+  JsonNode *environment = json_node_new (JSON_NODE_OBJECT);
 
+  json_node_set_object (environment, bench_run_record_get_environment (record));
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "version");
   json_builder_add_string_value (builder, PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "run_id");
+  json_builder_add_string_value (builder, bench_run_record_get_id (record));
   json_builder_set_member_name (builder, "environment");
-  json_builder_add_value (builder, bench_environment_to_json (environment));
+  json_builder_add_value (builder, environment);
   json_builder_set_member_name (builder, "output");
   json_builder_add_string_value (builder, output);
   json_builder_set_member_name (builder, "summary");
@@ -137,11 +147,21 @@ print_json (GPtrArray  *results,
     json_builder_add_string_value (builder, summary_path);
   else
     json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "history");
+  if (history_path != NULL)
+    json_builder_add_string_value (builder, history_path);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "results");
   json_builder_begin_array (builder);
   for (guint i = 0; i < results->len; i++)
     json_builder_add_value (builder, bench_result_to_json (g_ptr_array_index (results, i)));
   json_builder_end_array (builder);
+  if (comparison != NULL)
+    {
+      json_builder_set_member_name (builder, "comparison");
+      json_builder_add_value (builder, bench_run_comparison_to_json (comparison));
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -151,25 +171,98 @@ print_json (GPtrArray  *results,
   g_print ("%s\n", text);
 }
 
+static gboolean
+parse_format (const char *text,
+              gboolean    json,
+              RunFormat  *format,
+              char      **message)
+{
+  if (text == NULL || g_strcmp0 (text, "text") == 0)
+    *format = FORMAT_TEXT;
+  else if (g_strcmp0 (text, "json") == 0)
+    *format = FORMAT_JSON;
+  else if (g_strcmp0 (text, "gbench") == 0)
+    *format = FORMAT_GBENCH;
+  else
+    {
+      /* TRANSLATORS: %s is what the user gave to --format. */
+      *message = g_strdup_printf (_("Unknown format “%s”: use text, json or gbench"), text);
+      return FALSE;
+    }
+  if (json && *format == FORMAT_GBENCH)
+    {
+      *message = g_strdup (_("--json and --format=gbench cannot be combined"));
+      return FALSE;
+    }
+  if (json)
+    *format = FORMAT_JSON;
+  return TRUE;
+}
+
+/* Finds the baseline before anything runs, so that "latest" is the newest
+ * run before this one and a wrong run id is a usage error. Returns FALSE
+ * with *@exit_code set when the command must stop; an empty history with
+ * "latest" only means there is nothing to compare with yet. */
+static gboolean
+find_baseline (const char      *spec,
+               const char      *output,
+               FILE            *lines,
+               BenchRunRecord **baseline,
+               int             *exit_code)
+{
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  *baseline = NULL;
+  if (spec == NULL)
+    return TRUE;
+  runs = cli_load_history ("run", output);
+  if (runs == NULL)
+    {
+      *exit_code = CLI_EXIT_FAILED;
+      return FALSE;
+    }
+  *baseline = cli_find_run (runs, spec, NULL, &error);
+  if (*baseline != NULL)
+    return TRUE;
+  if (g_strcmp0 (spec, "latest") == 0 && runs->len == 0)
+    {
+      fprintf (lines, "%s\n", _("No earlier run to compare with: this run starts the history"));
+      return TRUE;
+    }
+  *exit_code = cli_usage_error ("run", error->message);
+  return FALSE;
+}
+
 int
 cli_run (int    argc,
          char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GPtrArray) targets = NULL;
-  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(BenchRunRecord) record = NULL;
+  g_autoptr(BenchRunRecord) baseline = NULL;
+  g_autoptr(BenchRunComparison) comparison = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *selection = NULL;
   g_autofree char *output = NULL;
   g_autofree char *summary_path = NULL;
+  g_autofree char *history_path = NULL;
+  g_autofree char *compare_to = NULL;
+  g_autofree char *noise_text = NULL;
+  g_autofree char *format_text = NULL;
   gboolean no_summary = FALSE;
   gboolean quick = FALSE;
   gboolean json = FALSE;
+  gboolean fail_on_regression = FALSE;
   gboolean version = FALSE;
+  double noise = BENCH_COMPARE_DEFAULT_NOISE;
   int exit_code = CLI_EXIT_OK;
+  RunFormat format;
   BenchRunOptions options;
   RunPrinter printer;
   RunJob job;
+  GPtrArray *results;
   GOptionEntry entries[] = {
     { "targets", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &selection,
       N_("Run only these targets (comma-separated ids, see “cost-ops list”)"), N_("ID,…") },
@@ -181,6 +274,16 @@ cli_run (int    argc,
       N_("Measure for about 0.1 s per target instead of 0.5 s"), NULL },
     { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
       N_("Print the results as one JSON document on standard output"), NULL },
+    { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
+      N_("What standard output carries: “text” (the default), “json” (as --json) or “gbench” "
+         "(Google Benchmark JSON)"), N_("FORMAT") },
+    { "compare-to", 'C', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &compare_to,
+      N_("Compare with a recorded run: a run id, “latest” (the newest run before this one) or a "
+         "history file"), N_("RUN") },
+    { "noise-threshold", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &noise_text,
+      N_("Count a change only beyond PCT percent (default: 2)"), N_("PCT") },
+    { "fail-on-regression", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &fail_on_regression,
+      N_("Exit with status 3 when a target regressed against --compare-to"), NULL },
     CLI_VERSION_ENTRY (&version),
     G_OPTION_ENTRY_NULL,
   };
@@ -188,11 +291,14 @@ cli_run (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Runs the benchmark targets one after another and writes "
-                                  "DIR/raw/<target>.json and DIR/summary.md."));
+                                  "DIR/raw/<target>.json and DIR/summary.md, and records the run "
+                                  "in DIR/history/."));
   g_option_context_set_description (context,
                                     _("Exit status: 0 when every target passed, 1 when a target "
                                       "failed, 2 for a usage error (nothing is run or written), "
-                                      "130 when interrupted (finished results are kept)."));
+                                      "3 when --fail-on-regression is given and a target regressed "
+                                      "(and none failed), 130 when interrupted (finished results "
+                                      "are kept)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!cli_parse_options (context, "run", &argc, &argv, &version, &exit_code))
     return exit_code;
@@ -204,19 +310,33 @@ cli_run (int    argc,
     }
 
   /* Every usage error is found before the first target runs. */
+  {
+    g_autofree char *message = NULL;
+
+    if (!parse_format (format_text, json, &format, &message))
+      return cli_usage_error ("run", message);
+    if (noise_text != NULL && !cli_parse_noise_threshold (noise_text, &noise, &message))
+      return cli_usage_error ("run", message);
+  }
+  if (fail_on_regression && compare_to == NULL)
+    return cli_usage_error ("run", _("--fail-on-regression needs --compare-to"));
   targets = bench_registry_select (bench_targets_get_all (), selection, selection == NULL, &error);
   if (targets == NULL)
     return cli_usage_error ("run", error->message);
   if (output == NULL)
-    output = g_strdup (DEFAULT_OUTPUT);
-  if (!bench_output_prepare (output, &error))
+    output = g_strdup (CLI_DEFAULT_OUTPUT);
+  printer.lines = format == FORMAT_TEXT ? stdout : stderr;
+  /* Reading only, before the output is prepared: a wrong run id touches
+   * nothing. */
+  if (!find_baseline (compare_to, output, printer.lines, &baseline, &exit_code))
+    return exit_code;
+  if (!bench_output_prepare (output, &error) || !bench_history_prepare (output, &error))
     return cli_usage_error ("run", error->message);
 
   if (quick)
     bench_run_options_init_quick (&options);
   else
     bench_run_options_init_default (&options);
-  printer.lines = json ? stderr : stdout;
 
   job = (RunJob) {
     .targets = targets,
@@ -225,8 +345,8 @@ cli_run (int    argc,
     .printer = &printer,
   };
   run_job (&job);
-  results = g_steal_pointer (&job.results);
-  if (results == NULL)
+  record = g_steal_pointer (&job.record);
+  if (record == NULL)
     {
       cli_print_error ("run", job.error->message);
       g_clear_error (&job.error);
@@ -238,29 +358,36 @@ cli_run (int    argc,
       cli_print_error ("run", _("Interrupted; the results of the targets that finished were written"));
       return CLI_EXIT_INTERRUPTED;
     }
+  results = bench_run_record_get_results (record);
   for (guint i = 0; i < results->len; i++)
     {
       if (!bench_result_is_success (g_ptr_array_index (results, i)))
         exit_code = CLI_EXIT_FAILED;
     }
 
-  if (!no_summary)
+  if (baseline != NULL)
+    comparison = bench_run_comparison_new (baseline, record, noise);
+  if (!bench_runner_save_run (output, record, !no_summary, comparison,
+                              &summary_path, &history_path, &error))
     {
-      summary_path = g_build_filename (output, "summary.md", NULL);
-      if (bench_output_write_summary (output, results, &error))
-        {
-          /* TRANSLATORS: %s is the path of summary.md. */
-          fprintf (printer.lines, _("Summary written to %s\n"), summary_path);
-        }
-      else
-        {
-          cli_print_error ("run", error->message);
-          g_clear_pointer (&summary_path, g_free);
-          exit_code = CLI_EXIT_FAILED;
-        }
+      cli_print_error ("run", error->message);
+      exit_code = CLI_EXIT_FAILED;
     }
 
-  if (json)
-    print_json (results, output, summary_path);
+  cli_print_environment_warnings (printer.lines, bench_run_record_get_environment (record), NULL);
+  if (comparison != NULL)
+    cli_print_comparison (printer.lines, comparison);
+  if (summary_path != NULL)
+    /* TRANSLATORS: %s is the path of summary.md. */
+    fprintf (printer.lines, _("Summary written to %s\n"), summary_path);
+
+  if (format == FORMAT_JSON)
+    print_json (record, output, summary_path, history_path, comparison);
+  else if (format == FORMAT_GBENCH)
+    cli_print_gbench (record);
+
+  if (exit_code == CLI_EXIT_OK && fail_on_regression &&
+      comparison != NULL && bench_run_comparison_has_regression (comparison))
+    exit_code = CLI_EXIT_REGRESSION;
   return exit_code;
 }

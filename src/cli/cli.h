@@ -6,7 +6,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <stdio.h>
+
+#include "bench-environment.h"
+#include "bench-history.h"
+#include "bench-run-comparison.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +18,7 @@ typedef enum {
   CLI_EXIT_OK = 0,      /* everything succeeded */
   CLI_EXIT_FAILED = 1,  /* a target (or a record) failed */
   CLI_EXIT_USAGE = 2,   /* bad arguments; nothing was run or written */
+  CLI_EXIT_REGRESSION = 3,  /* --fail-on-regression and a target regressed */
   CLI_EXIT_INTERRUPTED = 130,  /* Ctrl+C: 128 + SIGINT, as shells report it */
 } CliExit;
 
@@ -25,6 +30,12 @@ int  cli_run           (int    argc,
 int  cli_list          (int    argc,
                         char **argv);
 int  cli_calculate     (int    argc,
+                        char **argv);
+int  cli_history       (int    argc,
+                        char **argv);
+int  cli_compare       (int    argc,
+                        char **argv);
+int  cli_export        (int    argc,
                         char **argv);
 
 /* Every subcommand accepts --version. */
@@ -51,5 +62,40 @@ int      cli_usage_error    (const char     *command,
 void     cli_print_error    (const char     *command,
                              const char     *message);
 void     cli_print_version  (void);
+
+/* Where `run` writes and the other commands read: benchmarks/output. */
+#define CLI_DEFAULT_OUTPUT "benchmarks/output"
+
+/* --noise-threshold: a percentage ("2", "2.5", "2%") between 0 and 100,
+ * stored as a fraction. FALSE with a message for the user. */
+gboolean cli_parse_noise_threshold (const char  *text,
+                                    double      *fraction,
+                                    char       **message);
+/* bench_history_list() of @output; skipped files are reported on stderr as
+ * "cost-ops @command: skipped <file>: <reason>". NULL (error printed) when
+ * the history folder cannot be read. */
+GPtrArray *cli_load_history        (const char  *command,
+                                    const char  *output);
+/* Resolves RUN|latest|FILE in @runs; "latest" is the newest run before
+ * @before when @before is not NULL. */
+BenchRunRecord *cli_find_run       (GPtrArray       *runs,
+                                    const char      *spec,
+                                    BenchRunRecord  *before,
+                                    GError         **error);
+/* "2026-11-29 10:05:01 UTC" */
+char     *cli_format_time          (GDateTime   *time);
+/* "host (CPU model, N logical CPUs, build type)" */
+char     *cli_describe_machine     (JsonObject  *environment);
+/* The noisy-machine warnings of @environment, one "Warning: …" line each,
+ * translated; @which ("the baseline") names the run when not NULL. */
+void      cli_print_environment_warnings (FILE       *stream,
+                                          JsonObject *environment,
+                                          const char *which);
+/* The comparison as a table, a warning when the machines differ and a
+ * count of the verdicts. */
+void      cli_print_comparison     (FILE               *stream,
+                                    BenchRunComparison *comparison);
+/* Google Benchmark JSON of @record on stdout. */
+void      cli_print_gbench         (BenchRunRecord     *record);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "bench-error.h"
 #include "bench-output.h"
+#include "bench-run-comparison.h"
 #include "test-util.h"
 
 static BenchResult *
@@ -187,6 +188,102 @@ test_write (void)
   test_rm_rf (dir);
 }
 
+static BenchResult *
+result_with_samples (const char *id,
+                     double      centre_ns)
+{
+  g_autoptr(JsonObject) metrics = json_object_new ();
+  double samples[20];
+
+  json_object_set_double_member (metrics, "operations_per_second", 1e9 / centre_ns);
+  json_object_set_int_member (metrics, "avg_duration_ns", (gint64) centre_ns);
+  json_object_set_int_member (metrics, "total_iterations", 1000);
+  /* ±0.5% around the centre: a 30% change is far beyond the noise. */
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    samples[i] = centre_ns * (1.0 + 0.01 * ((double) i / 19.0 - 0.5));
+  return bench_result_new_success (id, metrics, NULL, samples, G_N_ELEMENTS (samples));
+}
+
+static BenchRunRecord *
+make_record (const char *run_id,
+             const char *environment_json,
+             double      scale)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_result_unref);
+  g_autoptr(JsonNode) environment = json_from_string (environment_json, NULL);
+  g_autoptr(GDateTime) started = g_date_time_new_utc (2026, 1, 2, 3, 4, 5.678);
+  g_autoptr(GError) failure = g_error_new_literal (BENCH_ERROR, BENCH_ERROR_TARGET_FAILED, "broke");
+
+  g_ptr_array_add (results, result_with_samples ("steady", 100.0));
+  g_ptr_array_add (results, result_with_samples ("slower", 100.0 * scale));
+  g_ptr_array_add (results, result_with_samples ("faster", 100.0 / scale));
+  if (scale > 1.0)
+    {
+      g_ptr_array_add (results, bench_result_new_failure ("broken", failure, NULL));
+      g_ptr_array_add (results, result_with_samples ("added", 50.0));
+    }
+  else
+    g_ptr_array_add (results, result_with_samples ("broken", 10.0));
+  return bench_run_record_new (run_id, started, json_node_get_object (environment), results);
+}
+
+/* A recorded run: its own environment in the header (not this machine's),
+ * the warnings it deserves and the comparison table. */
+static void
+test_render_run (void)
+{
+  g_autoptr(BenchRunRecord) baseline =
+    make_record ("base0001", "{\"hostname\": \"old-box\", \"cpu_model\": \"CPU A\", "
+                 "\"logical_cores\": 2, \"build_type\": \"release\"}", 1.0);
+  g_autoptr(BenchRunRecord) current =
+    make_record ("curr0002", "{\"hostname\": \"new-box\", \"cpu_model\": \"CPU A\", "
+                 "\"logical_cores\": 2, \"build_type\": \"debug\", \"compiler_flags\": \"-O0\", "
+                 "\"cpu_governor\": \"powersave\", \"load_average\": [1.5, 1, 1], "
+                 "\"libraries\": {\"GLib\": \"2.74.6\", \"GTK\": \"4.8.3\"}}", 1.3);
+  g_autoptr(BenchRunComparison) comparison =
+    bench_run_comparison_new (baseline, current, BENCH_COMPARE_DEFAULT_NOISE);
+  g_autofree char *text = bench_summary_render_run (current, comparison);
+  g_autofree char *plain = bench_summary_render_run (current, NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto(GStrv) header = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_auto(GStrv) table = NULL;
+
+  g_test_message ("%s", text);
+  header = block_after (lines, "# Benchmark Summary");
+  g_assert_cmpstr (header[1], ==, "- Host: new-box");
+  g_assert_true (g_strv_contains ((const char * const *) header, "- Run: curr0002, started 2026-01-02T03:04:05.678Z"));
+  g_assert_true (g_strv_contains ((const char * const *) header, "- Build type: debug"));
+  g_assert_true (g_strv_contains ((const char * const *) header, "- Libraries: GLib 2.74.6, GTK 4.8.3"));
+  g_assert_true (g_strv_contains ((const char * const *) header, "- Load average at start: 1.50, 1.00, 1.00 (1, 5, 15 min)"));
+
+  warnings = block_after (lines, "## Warnings");
+  g_assert_cmpuint (g_strv_length (warnings), ==, 3);
+  g_assert_nonnull (strstr (warnings[0], "powersave"));
+  g_assert_nonnull (strstr (warnings[1], "1.50"));
+  g_assert_nonnull (strstr (warnings[2], "debug"));
+
+  table = block_after (lines, "| Target | Baseline | Current | Change | Verdict |");
+  g_assert_cmpuint (g_strv_length (table), ==, 6);
+  g_assert_cmpstr (table[0], ==, "|--------|----------|---------|--------|---------|");
+  g_assert_true (g_regex_match_simple ("^\\| steady \\| 100.0 ns \\| 100.0 ns \\| \\+0.00% \\[.*\\], p = [0-9.e-]+ \\| no change \\|$", table[1], 0, 0));
+  g_assert_true (g_regex_match_simple ("^\\| slower \\| 100.0 ns \\| 130.0 ns \\| \\+30.00% \\[\\+.*\\], p = [0-9.e-]+ \\| regressed \\|$", table[2], 0, 0));
+  g_assert_true (g_regex_match_simple ("^\\| faster \\| 100.0 ns \\| 76.92 ns \\| -23.08% \\[-.*\\], p = [0-9.e-]+ \\| improved \\|$", table[3], 0, 0));
+  g_assert_cmpstr (table[4], ==, "| broken | - | - | - | not compared: failed in this run |");
+  g_assert_cmpstr (table[5], ==, "| added | - | - | - | not compared: not in the baseline |");
+  /* Another host: said before the table. */
+  g_assert_nonnull (strstr (text, "> **Warning:** the baseline comes from a different machine or build "
+                                  "(host name: old-box → new-box; build type: release → debug)"));
+  g_assert_nonnull (strstr (text, "Baseline: run base0001, started 2026-01-02T03:04:05.678Z on old-box"));
+
+  /* The seed's parts are all still there, comparison or not. */
+  g_assert_nonnull (strstr (text, "\n| Target | Operations/sec | Avg Duration (ns) | Notes |\n"));
+  g_assert_nonnull (strstr (text, "\n- `broken`: broke\n"));
+  g_assert_nonnull (strstr (text, "\n### added\n```json\n"));
+  g_assert_null (strstr (plain, "## Comparison"));
+  g_assert_nonnull (strstr (plain, "## Warnings"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +293,7 @@ main (int   argc,
   g_test_add_func ("/summary/render", test_render);
   g_test_add_func ("/summary/notes", test_notes);
   g_test_add_func ("/summary/write", test_write);
+  g_test_add_func ("/summary/run-with-comparison", test_render_run);
 
   return g_test_run ();
 }

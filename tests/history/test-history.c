@@ -66,7 +66,7 @@ make_run (const char *run_id, int minute, double base_ns)
   g_autoptr(GError) failure = g_error_new_literal (BENCH_ERROR, BENCH_ERROR_TARGET_FAILED, "disk full");
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  json_object_set_string_member (env, "host", "testhost");
+  json_object_set_string_member (env, "hostname", "testhost");
   json_object_set_int_member (env, "logical_cores", 2);
   g_ptr_array_add (results, make_result ("alpha", base_ns, 12));
   g_ptr_array_add (results, make_result ("beta", base_ns * 10, 5));
@@ -96,7 +96,7 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_assert_cmpstr (bench_run_record_get_id (loaded), ==, "0badcafe");
   g_assert_cmpint (g_date_time_to_unix (bench_run_record_get_started (loaded)), ==,
                    g_date_time_to_unix (bench_run_record_get_started (run)));
-  g_assert_cmpstr (json_object_get_string_member (bench_run_record_get_environment (loaded), "host"), ==, "testhost");
+  g_assert_cmpstr (json_object_get_string_member (bench_run_record_get_environment (loaded), "hostname"), ==, "testhost");
   g_assert_cmpuint (bench_run_record_get_results (loaded)->len, ==, 3);
 
   alpha = bench_run_record_lookup (loaded, "alpha");
@@ -173,6 +173,74 @@ test_list_and_find (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_null (bench_history_find (runs, "nosuchrun", &error));
   g_assert_nonnull (strstr (error->message, "nosuchrun"));
+}
+
+static BenchRunRecord *
+make_run_at (const char *run_id, double seconds)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_result_unref);
+  g_autoptr(GDateTime) started = g_date_time_new_utc (2026, 11, 29, 10, 0, seconds);
+
+  g_ptr_array_add (results, make_result ("alpha", 100.0, 4));
+  return bench_run_record_new (run_id, started, NULL, results);
+}
+
+/* Two runs in one second: their file names sort by run id, the history by
+ * start time, and "the run before" follows the start time. */
+static void
+test_order_and_previous (Fixture *f, gconstpointer data)
+{
+  g_autoptr(BenchRunRecord) early = make_run_at ("ffff0000", 0.125);
+  g_autoptr(BenchRunRecord) late = make_run_at ("aaaa0000", 0.875);
+  g_autoptr(BenchRunRecord) latest = NULL;
+  g_autoptr(BenchRunRecord) previous = NULL;
+  g_autoptr(BenchRunRecord) none = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bench_history_append (f->dir, late, NULL, &error));
+  g_assert_true (bench_history_append (f->dir, early, NULL, &error));
+  g_assert_no_error (error);
+  runs = bench_history_list (f->dir, NULL, &error);
+  g_assert_cmpuint (runs->len, ==, 2);
+  g_assert_cmpstr (bench_run_record_get_id (g_ptr_array_index (runs, 0)), ==, "ffff0000");
+  g_assert_cmpstr (bench_run_record_get_id (g_ptr_array_index (runs, 1)), ==, "aaaa0000");
+
+  latest = bench_history_find (runs, "latest", &error);
+  g_assert_cmpstr (bench_run_record_get_id (latest), ==, "aaaa0000");
+  previous = bench_history_find_previous (runs, latest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bench_run_record_get_id (previous), ==, "ffff0000");
+  none = bench_history_find_previous (runs, previous, &error);
+  g_assert_null (none);
+  g_assert_error (error, BENCH_ERROR, BENCH_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "ffff0000"));
+}
+
+static void
+test_prepare (Fixture *f, gconstpointer data)
+{
+  g_autofree char *history = g_build_filename (f->dir, "history", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+
+  /* Nothing there yet: fine, and nothing created. */
+  g_assert_true (bench_history_prepare (f->dir, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (history, G_FILE_TEST_EXISTS));
+
+  /* An existing folder: fine, and no probe left behind. */
+  g_assert_cmpint (g_mkdir (history, 0755), ==, 0);
+  g_assert_true (bench_history_prepare (f->dir, &error));
+  dir = g_dir_open (history, 0, &error);
+  g_assert_null (g_dir_read_name (dir));
+
+  /* A file in its place: refused, by name. */
+  g_assert_cmpint (g_rmdir (history), ==, 0);
+  g_assert_true (g_file_set_contents (history, "x", 1, NULL));
+  g_assert_false (bench_history_prepare (f->dir, &error));
+  g_assert_error (error, BENCH_ERROR, BENCH_ERROR_OUTPUT_NOT_WRITABLE);
+  g_assert_nonnull (strstr (error->message, history));
 }
 
 static void
@@ -291,6 +359,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/history/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/history/list-and-find", Fixture, NULL, fixture_set_up, test_list_and_find, fixture_tear_down);
+  g_test_add ("/history/order-and-previous", Fixture, NULL, fixture_set_up, test_order_and_previous, fixture_tear_down);
+  g_test_add ("/history/prepare", Fixture, NULL, fixture_set_up, test_prepare, fixture_tear_down);
   g_test_add ("/history/prune", Fixture, NULL, fixture_set_up, test_prune, fixture_tear_down);
   g_test_add ("/history/corrupt-files-skipped", Fixture, NULL, fixture_set_up, test_corrupt_files_skipped, fixture_tear_down);
   g_test_add ("/history/gbench-and-csv", Fixture, NULL, fixture_set_up, test_gbench_and_csv, fixture_tear_down);

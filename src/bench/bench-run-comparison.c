@@ -1,0 +1,305 @@
+/* bench-run-comparison.c: one run against a baseline run.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "bench-run-comparison.h"
+
+#include <math.h>
+
+#include "bench-environment.h"
+
+struct _BenchRunComparison {
+  gatomicrefcount        ref_count;
+  BenchRunRecord        *baseline;
+  BenchRunRecord        *current;
+  double                 noise_threshold;
+  BenchTargetComparison *targets;
+  guint                  n_targets;
+  GStrv                  reasons;      /* owns the targets' reasons */
+  GStrv                  machine_differences;
+};
+
+G_DEFINE_BOXED_TYPE (BenchRunComparison, bench_run_comparison,
+                     bench_run_comparison_ref, bench_run_comparison_unref)
+
+/* Fills @out for one target; returns the reason it was not compared (newly
+ * allocated) or NULL. */
+static char *
+compare_target (BenchRunRecord        *baseline,
+                BenchResult           *current,
+                double                 noise_threshold,
+                BenchTargetComparison *out)
+{
+  const char *id = bench_result_get_target_id (current);
+  BenchResult *base = bench_run_record_lookup (baseline, id);
+  g_autoptr(GError) error = NULL;
+  const double *base_samples, *current_samples;
+  guint n_base = 0, n_current = 0;
+
+  out->target_id = id;
+  if (base == NULL)
+    {
+      out->status = BENCH_TARGET_NOT_IN_BASELINE;
+      return g_strdup ("not in the baseline");
+    }
+  if (!bench_result_is_success (current) || !bench_result_is_success (base))
+    {
+      out->status = BENCH_TARGET_FAILED;
+      return g_strdup (bench_result_is_success (current) ? "failed in the baseline"
+                                                         : "failed in this run");
+    }
+
+  base_samples = bench_result_get_samples (base, &n_base);
+  current_samples = bench_result_get_samples (current, &n_current);
+  if (!bench_compare_samples (base_samples, n_base, current_samples, n_current,
+                              noise_threshold, &out->stats, &error))
+    {
+      out->status = BENCH_TARGET_NOT_COMPARABLE;
+      return g_strdup (error->message);
+    }
+  out->status = BENCH_TARGET_COMPARED;
+  return NULL;
+}
+
+BenchRunComparison *
+bench_run_comparison_new (BenchRunRecord *baseline,
+                          BenchRunRecord *current,
+                          double          noise_threshold)
+{
+  g_autoptr(GStrvBuilder) reasons = g_strv_builder_new ();
+  BenchRunComparison *self;
+  GPtrArray *results;
+
+  g_return_val_if_fail (baseline != NULL, NULL);
+  g_return_val_if_fail (current != NULL, NULL);
+  g_return_val_if_fail (noise_threshold >= 0.0, NULL);
+
+  results = bench_run_record_get_results (current);
+  self = g_new0 (BenchRunComparison, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->baseline = bench_run_record_ref (baseline);
+  self->current = bench_run_record_ref (current);
+  self->noise_threshold = noise_threshold;
+  self->n_targets = results->len;
+  self->targets = g_new0 (BenchTargetComparison, MAX (results->len, 1));
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      char *reason = compare_target (baseline, g_ptr_array_index (results, i),
+                                     noise_threshold, &self->targets[i]);
+
+      g_strv_builder_add (reasons, reason != NULL ? reason : "");
+      g_free (reason);
+    }
+  /* The reasons live in one GStrv that the targets point into. */
+  self->reasons = g_strv_builder_end (reasons);
+  for (guint i = 0; i < self->n_targets; i++)
+    self->targets[i].reason = self->targets[i].status == BENCH_TARGET_COMPARED
+                              ? NULL : self->reasons[i];
+
+  self->machine_differences =
+    bench_environment_fingerprint_differences (bench_run_record_get_environment (baseline),
+                                               bench_run_record_get_environment (current));
+  return self;
+}
+
+BenchRunComparison *
+bench_run_comparison_ref (BenchRunComparison *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+bench_run_comparison_unref (BenchRunComparison *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  bench_run_record_unref (self->baseline);
+  bench_run_record_unref (self->current);
+  g_free (self->targets);
+  g_strfreev (self->reasons);
+  g_strfreev (self->machine_differences);
+  g_free (self);
+}
+
+BenchRunRecord *
+bench_run_comparison_get_baseline (BenchRunComparison *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->baseline;
+}
+
+BenchRunRecord *
+bench_run_comparison_get_current (BenchRunComparison *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->current;
+}
+
+double
+bench_run_comparison_get_noise_threshold (BenchRunComparison *self)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+  return self->noise_threshold;
+}
+
+guint
+bench_run_comparison_get_n_targets (BenchRunComparison *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_targets;
+}
+
+const BenchTargetComparison *
+bench_run_comparison_get_target (BenchRunComparison *self,
+                                 guint               index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->n_targets, NULL);
+  return &self->targets[index];
+}
+
+const BenchTargetComparison *
+bench_run_comparison_lookup (BenchRunComparison *self,
+                             const char         *target_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (target_id != NULL, NULL);
+
+  for (guint i = 0; i < self->n_targets; i++)
+    {
+      if (g_strcmp0 (self->targets[i].target_id, target_id) == 0)
+        return &self->targets[i];
+    }
+  return NULL;
+}
+
+gboolean
+bench_run_comparison_has_regression (BenchRunComparison *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->n_targets; i++)
+    {
+      if (self->targets[i].status == BENCH_TARGET_COMPARED &&
+          self->targets[i].stats.verdict == BENCH_VERDICT_REGRESSED)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+const char * const *
+bench_run_comparison_get_machine_differences (BenchRunComparison *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *) self->machine_differences;
+}
+
+const char *
+bench_target_comparison_status_to_string (BenchTargetComparisonStatus status)
+{
+  switch (status)
+    {
+    case BENCH_TARGET_COMPARED:
+      return "compared";
+    case BENCH_TARGET_NOT_IN_BASELINE:
+      return "not_in_baseline";
+    case BENCH_TARGET_FAILED:
+      return "failed";
+    case BENCH_TARGET_NOT_COMPARABLE:
+    default:
+      return "not_comparable";
+    }
+}
+
+static void
+add_double (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+JsonNode *
+bench_run_comparison_to_json (BenchRunComparison *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "baseline_run_id");
+  json_builder_add_string_value (builder, bench_run_record_get_id (self->baseline));
+  json_builder_set_member_name (builder, "current_run_id");
+  json_builder_add_string_value (builder, bench_run_record_get_id (self->current));
+  add_double (builder, "noise_threshold", self->noise_threshold);
+  json_builder_set_member_name (builder, "machine_differences");
+  json_builder_begin_array (builder);
+  for (guint i = 0; self->machine_differences[i] != NULL; i++)
+    json_builder_add_string_value (builder, self->machine_differences[i]);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "targets");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->n_targets; i++)
+    {
+      const BenchTargetComparison *target = &self->targets[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "target_id");
+      json_builder_add_string_value (builder, target->target_id);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, bench_target_comparison_status_to_string (target->status));
+      if (target->status == BENCH_TARGET_COMPARED)
+        {
+          add_double (builder, "baseline_median_ns", target->stats.baseline_median_ns);
+          add_double (builder, "current_median_ns", target->stats.current_median_ns);
+          add_double (builder, "change", target->stats.change);
+          add_double (builder, "ci_low", target->stats.ci_low);
+          add_double (builder, "ci_high", target->stats.ci_high);
+          add_double (builder, "p_value", target->stats.p_value);
+          json_builder_set_member_name (builder, "verdict");
+          json_builder_add_string_value (builder, bench_verdict_to_string (target->stats.verdict));
+        }
+      else
+        {
+          json_builder_set_member_name (builder, "reason");
+          json_builder_add_string_value (builder, target->reason);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+char *
+bench_format_duration_ns (double ns)
+{
+  /* Four significant digits or more, never an exponent. */
+  if (!isfinite (ns))
+    return g_strdup ("-");
+  if (ns < 10.0)
+    return g_strdup_printf ("%.3f ns", ns);
+  if (ns < 100.0)
+    return g_strdup_printf ("%.2f ns", ns);
+  if (ns < 1000.0)
+    return g_strdup_printf ("%.1f ns", ns);
+  return g_strdup_printf ("%.0f ns", ns);
+}
+
+char *
+bench_format_change (double change)
+{
+  if (!isfinite (change))
+    return g_strdup ("-");
+  /* "-0.00%" would look like a change with a sign. */
+  if (fabs (change) < 0.00005)
+    change = 0.0;
+  return g_strdup_printf ("%+.2f%%", change * 100.0);
+}
