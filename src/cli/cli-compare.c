@@ -52,10 +52,10 @@ cli_compare (int    argc,
   double noise = BENCH_COMPARE_DEFAULT_NOISE;
   int exit_code = CLI_EXIT_OK;
   GOptionEntry entries[] = {
-    { "baseline", 'b', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &baseline_spec,
+    { "baseline", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &baseline_spec,
       N_("Compare with this run: a run id (or its start), “latest” (the newest run before the "
          "current one, the default) or a history file"), N_("RUN") },
-    { "current", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &current_spec,
+    { "current", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &current_spec,
       N_("The run to judge: a run id or a history file (default: the newest run)"), N_("RUN") },
     { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
       N_("Read the history of DIR (default: benchmarks/output)"), N_("DIR") },

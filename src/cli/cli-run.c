@@ -277,7 +277,7 @@ cli_run (int    argc,
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
       N_("What standard output carries: “text” (the default), “json” (as --json) or “gbench” "
          "(Google Benchmark JSON)"), N_("FORMAT") },
-    { "compare-to", 'C', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &compare_to,
+    { "compare-to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &compare_to,
       N_("Compare with a recorded run: a run id, “latest” (the newest run before this one) or a "
          "history file"), N_("RUN") },
     { "noise-threshold", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &noise_text,
