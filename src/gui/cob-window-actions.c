@@ -200,9 +200,9 @@ on_run_finished (GObject      *source,
     {
       g_autofree char *out = cob_window_get_output_directory (self);
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *time = g_date_time_format (now, "%X");
+      g_autofree char *clock_text = g_date_time_format (now, "%X");
       /* Translators: where the results shown come from: "Run at 14:02:11". */
-      g_autofree char *source_text = g_strdup_printf (_("Run at %s"), time);
+      g_autofree char *source_text = g_strdup_printf (_("Run at %s"), clock_text);
       g_autofree char *summary_path = g_build_filename (out, "summary.md", NULL);
       g_autoptr(GFile) summary = g_file_new_for_path (summary_path);
       g_autofree char *message = NULL;

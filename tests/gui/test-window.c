@@ -158,7 +158,15 @@ test_run_two_targets (Fixture       *fixture,
   raw_files = list_dir (raw_dir);
   g_assert_cmpstr (raw_files, ==, "fast_a.json fast_b.json");
   top_files = list_dir (fixture->dir);
-  g_assert_cmpstr (top_files, ==, "raw summary.md");
+  /* As the CLI: raw files, summary.md, and the run added to history/. */
+  g_assert_cmpstr (top_files, ==, "history raw summary.md");
+  {
+    g_autofree char *history_dir = g_build_filename (fixture->dir, "history", NULL);
+    g_autofree char *history_files = list_dir (history_dir);
+
+    g_assert_cmpstr (history_files, !=, "");
+    g_assert_null (strchr (history_files, ' '));
+  }
   summary_path = g_build_filename (fixture->dir, "summary.md", NULL);
   g_assert_true (g_file_get_contents (summary_path, &summary, NULL, NULL));
   g_assert_nonnull (strstr (summary, "### fast_a"));
@@ -278,6 +286,7 @@ test_cancel_keeps_finished (Fixture       *fixture,
   raw_files = list_dir (raw_dir);
   g_assert_cmpstr (raw_files, ==, "fast_a.json");
   top_files = list_dir (fixture->dir);
+  /* No summary and no history record for a cancelled run. */
   g_assert_cmpstr (top_files, ==, "raw");
 }
 
