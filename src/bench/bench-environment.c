@@ -13,6 +13,7 @@
 #include <zstd.h>
 
 #include "bench-history.h"
+#include "bench-private.h"
 
 static const char * const cpu_model_keys[] = { "model name", "Model", "Hardware", "cpu" };
 
@@ -166,11 +167,10 @@ read_governors (const char *sys_root)
   g_autoptr(GPtrArray) governors = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
+  /* cpu0, cpu1, …; not cpufreq, cpuidle or the like. */
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      guint64 number;
-
-      if (g_str_has_prefix (name, "cpu") && parse_uint64 (name + 3, &number) &&
+      if (g_str_has_prefix (name, "cpu") && name[3] != '\0' &&
           strspn (name + 3, "0123456789") == strlen (name + 3))
         g_ptr_array_add (cpus, g_strdup (name));
     }
@@ -213,8 +213,7 @@ read_boost (const char *sys_root)
 }
 
 static guint
-read_cpu_mhz (const char *proc_root,
-              const char *sys_root,
+read_cpu_mhz (const char *sys_root,
               const char *cpuinfo)
 {
   g_autofree char *max_khz = read_line (sys_root, "devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq");
@@ -327,7 +326,7 @@ bench_environment_collect_at (const char *proc_root,
   environment->n_cpus = g_get_num_processors ();
   environment->kernel = read_kernel ();
   environment->memory_total_bytes = read_memory_total (proc_root);
-  environment->cpu_mhz = read_cpu_mhz (proc_root, sys_root, cpuinfo);
+  environment->cpu_mhz = read_cpu_mhz (sys_root, cpuinfo);
   environment->cpu_governor = read_governors (sys_root);
   if (g_strcmp0 (environment->cpu_governor, "unknown") == 0)
     environment->cpu_scaling = g_strdup ("unknown");
@@ -614,10 +613,14 @@ bench_environment_dup_warning_messages (const BenchEnvironment *environment)
                                           "the clock may change while targets run.",
                                           environment->cpu_governor));
   if (warnings & BENCH_ENVIRONMENT_WARNING_HIGH_LOAD)
-    builder_add_take (builder,
-                         g_strdup_printf ("The load average was %.2f at the start, high for %u "
-                                          "logical CPUs: other work competes with the targets.",
-                                          environment->load_average[0], environment->n_cpus));
+    {
+      g_autofree char *load = bench_format_double ("%.2f", environment->load_average[0]);
+
+      builder_add_take (builder,
+                        g_strdup_printf ("The load average was %s at the start, high for %u "
+                                         "logical CPUs: other work competes with the targets.",
+                                         load, environment->n_cpus));
+    }
   if (warnings & BENCH_ENVIRONMENT_WARNING_DEBUG_BUILD)
     builder_add_take (builder,
                          g_strdup_printf ("This is an unoptimised build (“%s”, %s): its figures "

@@ -30,6 +30,15 @@ bench_json_to_pretty (JsonNode *node,
   return with_newline;
 }
 
+char *
+bench_format_double (const char *format,
+                     double      value)
+{
+  char buffer[64];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
+}
+
 gboolean
 bench_write_file_atomic (const char  *path,
                          const char  *contents,

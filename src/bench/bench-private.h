@@ -73,6 +73,12 @@ gboolean bench_sampler_run         (BenchContext          *context,
                                     BenchMeasurement      *measurement,
                                     GError               **error);
 
+/* @value formatted with @format (one %e, %f or %g conversion, flags and
+ * precision allowed) in the C locale: files and their text are the same in
+ * every language, never "2,5". */
+char    *bench_format_double       (const char            *format,
+                                    double                 value);
+
 /* Pretty-printed JSON with a final newline, as every file of a run has. */
 char    *bench_json_to_pretty      (JsonNode              *node,
                                     gsize                 *length);

@@ -4,6 +4,7 @@
 #include "bench-result.h"
 
 #include "bench-error.h"
+#include "bench-private.h"
 #include "bench-stats.h"
 #include "bench-target.h"
 
@@ -239,8 +240,11 @@ bench_result_dup_notes (const BenchResult *result)
       return g_strdup_printf ("failed: %s", message);
     }
   if (bench_result_is_unstable (result))
-    return g_strdup_printf ("unstable: spread %.1f%% between samples",
-                            100.0 * bench_result_get_spread (result));
+    {
+      g_autofree char *percent = bench_format_double ("%.1f", 100.0 * bench_result_get_spread (result));
+
+      return g_strdup_printf ("unstable: spread %s%% between samples", percent);
+    }
   return g_strdup ("-");
 }
 

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "bench-environment.h"
+#include "bench-private.h"
 
 struct _BenchRunComparison {
   gatomicrefcount        ref_count;
@@ -281,25 +282,26 @@ bench_run_comparison_to_json (BenchRunComparison *self)
 char *
 bench_format_duration_ns (double ns)
 {
-  /* Four significant digits or more, never an exponent. */
+  /* Four significant digits or more, never an exponent; C locale. */
+  const char *format = ns < 10.0 ? "%.3f" : ns < 100.0 ? "%.2f" : ns < 1000.0 ? "%.1f" : "%.0f";
+  g_autofree char *number = NULL;
+
   if (!isfinite (ns))
     return g_strdup ("-");
-  if (ns < 10.0)
-    return g_strdup_printf ("%.3f ns", ns);
-  if (ns < 100.0)
-    return g_strdup_printf ("%.2f ns", ns);
-  if (ns < 1000.0)
-    return g_strdup_printf ("%.1f ns", ns);
-  return g_strdup_printf ("%.0f ns", ns);
+  number = bench_format_double (format, ns);
+  return g_strconcat (number, " ns", NULL);
 }
 
 char *
 bench_format_change (double change)
 {
+  g_autofree char *number = NULL;
+
   if (!isfinite (change))
     return g_strdup ("-");
   /* "-0.00%" would look like a change with a sign. */
   if (fabs (change) < 0.00005)
     change = 0.0;
-  return g_strdup_printf ("%+.2f%%", change * 100.0);
+  number = bench_format_double ("%+.2f", change * 100.0);
+  return g_strconcat (number, "%", NULL);
 }

@@ -38,7 +38,9 @@ format_memory (guint64 bytes)
 {
   if (bytes == 0)
     return g_strdup ("unknown");
-  return g_strdup_printf ("%.1f GiB", (double) bytes / (1024.0 * 1024.0 * 1024.0));
+  g_autofree char *number = bench_format_double ("%.1f", (double) bytes / (1024.0 * 1024.0 * 1024.0));
+
+  return g_strconcat (number, " GiB", NULL);
 }
 
 static void
@@ -80,9 +82,14 @@ append_header (GString                *out,
   else
     g_string_append (out, "clock unknown\n");
   if (environment->load_average[0] >= 0.0)
-    g_string_append_printf (out, "- Load average at start: %.2f, %.2f, %.2f (1, 5, 15 min)\n",
-                            environment->load_average[0], environment->load_average[1],
-                            environment->load_average[2]);
+    {
+      g_autofree char *one = bench_format_double ("%.2f", environment->load_average[0]);
+      g_autofree char *five = bench_format_double ("%.2f", environment->load_average[1]);
+      g_autofree char *fifteen = bench_format_double ("%.2f", environment->load_average[2]);
+
+      g_string_append_printf (out, "- Load average at start: %s, %s, %s (1, 5, 15 min)\n",
+                              one, five, fifteen);
+    }
   else
     g_string_append (out, "- Load average at start: unknown\n");
   for (guint i = 0; environment->library_names[i] != NULL; i++)
@@ -191,7 +198,9 @@ format_comparison_change (const BenchTargetComparison *target)
   g_autofree char *low = bench_format_change (target->stats.ci_low);
   g_autofree char *high = bench_format_change (target->stats.ci_high);
 
-  return g_strdup_printf ("%s [%s, %s], p = %.3g", change, low, high, target->stats.p_value);
+  g_autofree char *p = bench_format_double ("%.3g", target->stats.p_value);
+
+  return g_strdup_printf ("%s [%s, %s], p = %s", change, low, high, p);
 }
 
 static void
@@ -205,12 +214,12 @@ append_comparison (GString            *out,
   const char * const *differences = bench_run_comparison_get_machine_differences (comparison);
   g_autofree char *noise = NULL;
 
-  noise = g_strdup_printf ("%g%%", 100.0 * bench_run_comparison_get_noise_threshold (comparison));
+  noise = bench_format_double ("%g", 100.0 * bench_run_comparison_get_noise_threshold (comparison));
   g_string_append (out, "## Comparison\n\n");
   g_string_append_printf (out, "Baseline: run %s, started %s on %s (%s, %u logical CPUs, %s build). "
                           "Change is that of the median ns/op, with its 95%% bootstrap interval "
                           "and the Mann-Whitney U p-value; it counts when p < 0.05 and the whole "
-                          "interval lies beyond the noise threshold of %s.\n\n",
+                          "interval lies beyond the noise threshold of %s%%.\n\n",
                           bench_run_record_get_id (baseline), started, base_env->hostname,
                           base_env->cpu_model, base_env->n_cpus, base_env->build_type, noise);
   if (differences[0] != NULL)

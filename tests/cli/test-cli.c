@@ -410,9 +410,14 @@ test_help (void)
     const char *options[4];
   } cases[] = {
     { NULL, { "--version", "run", "list", "calculate" } },
+    { NULL, { "history", "compare", "export", NULL } },
     { "run", { "--targets", "--output", "--no-summary", "--quick" } },
+    { "run", { "--compare-to", "--noise-threshold", "--fail-on-regression", "--format" } },
     { "list", { "--version", NULL } },
     { "calculate", { "--pricing", "--usage", "--version", NULL } },
+    { "history", { "--output", "--keep", "--version", NULL } },
+    { "compare", { "--baseline", "--current", "--noise-threshold", "--fail-on-regression" } },
+    { "export", { "--format", "--output", "--version", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -435,7 +440,7 @@ test_help (void)
 static void
 test_version (void)
 {
-  const char *commands[] = { NULL, "run", "list", "calculate" };
+  const char *commands[] = { NULL, "run", "list", "calculate", "history", "compare", "export" };
   g_autofree char *expected = g_strdup_printf ("cost-ops %s\n", PACKAGE_VERSION);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
