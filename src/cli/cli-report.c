@@ -201,8 +201,8 @@ cli_print_comparison (FILE               *stream,
   guint counts[4] = { 0 };   /* regressed, improved, no change, not compared */
   const char *header[N_COLUMNS + 1] = {
     _("Target"), _("Baseline"), _("Current"), _("Change"),
-    /* TRANSLATORS: column of the 95% confidence interval of the change. */
-    _("95% interval"),
+    /* TRANSLATORS: column of the 95 percent confidence interval of the change. */
+    _("Interval (95%)"),
     /* TRANSLATORS: column of the p-value of the Mann-Whitney U test. */
     _("p"),
     _("Verdict"),
