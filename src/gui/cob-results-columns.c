@@ -157,7 +157,7 @@ cob_results_columns_setup (GtkColumnView *view)
       if (spec->kind == KIND_NOTES)
         gtk_column_view_column_set_expand (column, TRUE);
       if (spec->kind == KIND_TITLE)
-        gtk_column_view_column_set_fixed_width (column, 130);
+        gtk_column_view_column_set_fixed_width (column, 120);
       gtk_column_view_append_column (view, column);
       g_object_unref (column);
     }
