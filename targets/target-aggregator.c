@@ -1,18 +1,25 @@
 /* target-aggregator.c: aggregation of 1,000 cost records per operation.
  *
  * The records span seven providers (three models each), five organisations,
- * twenty projects and one week, with every string owned by its record as it
- * would be after loading them from a file or a database, so grouping cannot
- * take shortcuts through shared pointers. One operation is the total,
- * count and average, the four breakdowns and hourly windows over the week.
+ * twenty projects and one week. They are made the way the engine makes
+ * them: usage records whose dimension strings come from
+ * costops_dimension_intern() (as the JSON and database loaders do), priced
+ * by costops_calculator_select_pricing() and
+ * costops_calculator_calculate_at() with per-token prices that use all ten
+ * decimal places. So the aggregator sees exactly the records that
+ * `cost-ops calculate` or a storage read would give it, interned strings
+ * and all. One operation is the total, count and average, the four
+ * breakdowns and hourly windows over the week.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bench-targets.h"
 #include "costops-aggregator.h"
+#include "costops-calculator.h"
 
 #define N_RECORDS        1000
 #define N_PROVIDERS      7
@@ -26,8 +33,7 @@
 #define SEED             20251201
 
 typedef struct {
-  CostopsCostRecord  records[N_RECORDS];
-  const CostopsCostRecord *pointers[N_RECORDS];
+  CostopsCostRecord *records[N_RECORDS];
   CostopsAggregator *aggregator;
 } AggregatorState;
 
@@ -47,9 +53,69 @@ aggregator_teardown (gpointer data)
   AggregatorState *state = data;
 
   for (guint i = 0; i < N_RECORDS; i++)
-    costops_cost_record_clear (&state->records[i]);
+    costops_cost_record_free (state->records[i]);
   costops_aggregator_free (state->aggregator);
   g_free (state);
+}
+
+/* A price per million tokens from 0.05 to 15 with all ten decimal places. */
+static CostopsMoney
+random_price (GRand *rand)
+{
+  return costops_money_from_units ((__int128) g_rand_int_range (rand, 5000000, 1500000000) * 100);
+}
+
+/* One per-token table per model, in effect for the whole week; every
+ * other one discounts cached input. */
+static GPtrArray *
+make_pricing_tables (GRand *rand)
+{
+  GPtrArray *tables = g_ptr_array_new_with_free_func ((GDestroyNotify) costops_pricing_table_free);
+
+  for (guint p = 0; p < N_PROVIDERS; p++)
+    for (guint m = 0; m < N_MODELS_EACH; m++)
+      {
+        CostopsPricingTable *table = g_new0 (CostopsPricingTable, 1);
+
+        table->provider = (CostopsProviderKind) p;
+        table->provider_name = costops_dimension_intern (costops_provider_to_string (table->provider, NULL));
+        table->model_name = costops_dimension_intern (model_names[p][m]);
+        table->effective_us = WEEK_START_US - WEEK_US;
+        table->currency = COSTOPS_CURRENCY_USD;
+        table->kind = COSTOPS_PRICING_PER_TOKEN;
+        table->per_token.input_per_million = random_price (rand);
+        table->per_token.output_per_million = random_price (rand);
+        table->per_token.has_cached_discount = tables->len % 2 == 0;
+        table->per_token.cached_discount = costops_money_from_units (G_GINT64_CONSTANT (5000000000));
+        g_ptr_array_add (tables, table);
+      }
+  return tables;
+}
+
+/* A usage record as a loader returns it: owned ids, interned dimensions. */
+static void
+make_usage (CostopsUsageRecord *usage,
+            guint               index,
+            GRand              *rand)
+{
+  guint provider = (guint) g_rand_int_range (rand, 0, N_PROVIDERS);
+  char text[32];
+
+  memset (usage, 0, sizeof *usage);
+  usage->id = g_strdup_printf ("usage-%06u", index);
+  usage->timestamp_us = WEEK_START_US + (gint64) (g_rand_double (rand) * (double) WEEK_US);
+  usage->provider = (CostopsProviderKind) provider;
+  usage->provider_name = costops_dimension_intern (costops_provider_to_string (usage->provider, NULL));
+  usage->model_name = costops_dimension_intern (model_names[provider][g_rand_int_range (rand, 0, N_MODELS_EACH)]);
+  g_snprintf (text, sizeof text, "org-%02d", g_rand_int_range (rand, 1, N_ORGANIZATIONS + 1));
+  usage->organization_id = costops_dimension_intern (text);
+  g_snprintf (text, sizeof text, "project-%02d", g_rand_int_range (rand, 1, N_PROJECTS + 1));
+  usage->project_id = costops_dimension_intern (text);
+  usage->prompt_tokens = (guint64) g_rand_int_range (rand, 50, 20000);
+  usage->completion_tokens = (guint64) g_rand_int_range (rand, 10, 4000);
+  usage->total_tokens = usage->prompt_tokens + usage->completion_tokens;
+  usage->has_cached_tokens = g_rand_boolean (rand);
+  usage->cached_tokens = usage->has_cached_tokens ? usage->prompt_tokens / 3 : 0;
 }
 
 static gpointer
@@ -58,27 +124,24 @@ aggregator_setup (const BenchTarget  *target,
 {
   AggregatorState *state = g_new0 (AggregatorState, 1);
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(GPtrArray) tables = make_pricing_tables (rand);
 
   for (guint i = 0; i < N_RECORDS; i++)
     {
-      CostopsCostRecord *record = &state->records[i];
-      guint provider = (guint) g_rand_int_range (rand, 0, N_PROVIDERS);
-      /* Costs up to 0.5 with all ten decimal places in use. */
-      __int128 input = g_rand_int_range (rand, 0, 1000000000) * (__int128) 3;
-      __int128 output = g_rand_int_range (rand, 0, 1000000000) * (__int128) 2;
+      CostopsUsageRecord usage;
+      const CostopsPricingTable *pricing;
 
-      record->usage_id = g_strdup_printf ("usage-%06u", i);
-      record->timestamp_us = WEEK_START_US + (gint64) (g_rand_double (rand) * (double) WEEK_US);
-      record->provider = (CostopsProviderKind) provider;
-      record->provider_name = g_strdup (costops_provider_to_string (record->provider, NULL));
-      record->model_name = g_strdup (model_names[provider][g_rand_int_range (rand, 0, N_MODELS_EACH)]);
-      record->organization_id = g_strdup_printf ("org-%02d", g_rand_int_range (rand, 1, N_ORGANIZATIONS + 1));
-      record->project_id = g_strdup_printf ("project-%02d", g_rand_int_range (rand, 1, N_PROJECTS + 1));
-      record->input_cost = costops_money_from_units (input);
-      record->output_cost = costops_money_from_units (output);
-      record->total_cost = costops_money_from_units (input + output);
-      record->currency = COSTOPS_CURRENCY_USD;
-      state->pointers[i] = record;
+      make_usage (&usage, i, rand);
+      pricing = costops_calculator_select_pricing (tables, &usage, error);
+      if (pricing != NULL)
+        state->records[i] = costops_calculator_calculate_at (&usage, pricing,
+                                                             WEEK_START_US + WEEK_US, error);
+      costops_usage_record_clear (&usage);
+      if (state->records[i] == NULL)
+        {
+          aggregator_teardown (state);
+          return NULL;
+        }
     }
 
   state->aggregator = costops_aggregator_new ();
@@ -94,8 +157,8 @@ aggregator_run (gpointer   data,
 
   for (guint64 i = 0; i < iterations; i++)
     {
-      if (!costops_aggregator_run (state->aggregator, state->pointers, N_RECORDS,
-                                   WEEK_START_US, WEEK_START_US + WEEK_US, WINDOW_HOURS, error))
+      if (!costops_aggregator_run (state->aggregator, (const CostopsCostRecord * const *) state->records,
+                                   N_RECORDS, WEEK_START_US, WEEK_START_US + WEEK_US, WINDOW_HOURS, error))
         return FALSE;
       bench_keep ((guint64) costops_aggregator_get_total_cost (state->aggregator).units);
     }

@@ -45,8 +45,8 @@ init_table (CostopsPricingTable *table,
             gint64               effective_us)
 {
   table->provider = COSTOPS_PROVIDER_OPENAI;
-  table->provider_name = g_strdup ("openai");
-  table->model_name = g_strdup ("gpt-4o");
+  table->provider_name = costops_dimension_intern ("openai");
+  table->model_name = costops_dimension_intern ("gpt-4o");
   table->effective_us = effective_us;
   table->currency = COSTOPS_CURRENCY_USD;
   table->kind = kind;
@@ -77,11 +77,11 @@ calculator_setup (const BenchTarget  *target,
   state->usage.id = g_strdup ("bench-usage-1");
   state->usage.timestamp_us = state->now_us - G_GINT64_CONSTANT (60) * G_USEC_PER_SEC;
   state->usage.provider = COSTOPS_PROVIDER_OPENAI;
-  state->usage.provider_name = g_strdup ("openai");
-  state->usage.model_name = g_strdup ("gpt-4o");
+  state->usage.provider_name = costops_dimension_intern ("openai");
+  state->usage.model_name = costops_dimension_intern ("gpt-4o");
   state->usage.context_window = 128000;
-  state->usage.organization_id = g_strdup ("org-bench");
-  state->usage.project_id = g_strdup ("project-bench");
+  state->usage.organization_id = costops_dimension_intern ("org-bench");
+  state->usage.project_id = costops_dimension_intern ("project-bench");
   state->usage.prompt_tokens = PROMPT_TOKENS;
   state->usage.completion_tokens = COMPLETION_TOKENS;
   state->usage.total_tokens = PROMPT_TOKENS + COMPLETION_TOKENS;

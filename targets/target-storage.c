@@ -102,11 +102,11 @@ storage_setup (const BenchTarget  *target,
 
       r->id = state->ids[i];
       r->provider = providers[i % G_N_ELEMENTS (providers)];
-      r->model_name = (char *) models[i % G_N_ELEMENTS (models)];
-      r->model_version = (char *) "2024-08-06";
+      r->model_name = models[i % G_N_ELEMENTS (models)];
+      r->model_version = "2024-08-06";
       r->context_window = 128000;
       r->organization_id = state->orgs[i % N_ORGS];
-      r->project_id = (char *) "project-1";
+      r->project_id = "project-1";
       r->user_id = (char *) "user-1";
       r->prompt_tokens = 500 + (i * 37) % 3000;
       r->completion_tokens = 50 + (i * 11) % 800;

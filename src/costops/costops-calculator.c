@@ -118,6 +118,10 @@ static inline gboolean
 model_matches (const CostopsUsageRecord  *usage,
                const CostopsPricingTable *pricing)
 {
+  /* Interned names (see costops-records.h) match by pointer; the strcmp
+   * is for records and tables filled by hand. */
+  if (usage->model_name == pricing->model_name)
+    return usage->model_name != NULL;
   return usage->model_name != NULL && pricing->model_name != NULL
          && strcmp (usage->model_name, pricing->model_name) == 0;
 }
@@ -324,11 +328,14 @@ costops_calculator_calculate_at (const CostopsUsageRecord  *usage,
   record->usage_id = g_strdup (usage->id);
   record->timestamp_us = usage->timestamp_us;
   record->provider = usage->provider;
-  record->provider_name = g_strdup (costops_provider_to_string (usage->provider,
-                                                                usage->provider_name));
-  record->model_name = g_strdup (usage->model_name);
-  record->organization_id = g_strdup (usage->organization_id);
-  record->project_id = g_strdup (usage->project_id);
+  /* Interned again (only a lookup when @usage's already are): a
+   * hand-filled usage record may borrow strings that die before the cost
+   * record does. */
+  record->provider_name = costops_dimension_intern (costops_provider_to_string (usage->provider,
+                                                                                usage->provider_name));
+  record->model_name = costops_dimension_intern (usage->model_name);
+  record->organization_id = costops_dimension_intern (usage->organization_id);
+  record->project_id = costops_dimension_intern (usage->project_id);
   record->input_cost = costs.input_cost;
   record->output_cost = costs.output_cost;
   record->total_cost = costs.total_cost;

@@ -221,11 +221,17 @@ costops_cost_records_sample (guint   n_records,
       r->timestamp_us = SAMPLE_START_US +
                         (gint64) (g_rand_double (rand) * (double) SAMPLE_WEEK_US);
       r->provider = m->provider;
-      r->provider_name = g_strdup (costops_provider_to_string (m->provider, NULL));
-      r->model_name = g_strdup (m->model);
-      r->organization_id = g_strdup (sample_organizations[g_rand_int_range (rand, 0, G_N_ELEMENTS (sample_organizations))]);
+      r->provider_name = costops_dimension_intern (costops_provider_to_string (m->provider, NULL));
+      r->model_name = costops_dimension_intern (m->model);
+      r->organization_id = costops_dimension_intern (sample_organizations[g_rand_int_range (rand, 0, G_N_ELEMENTS (sample_organizations))]);
       /* Two draws out of 22 mean "no project". */
-      r->project_id = project < 20 ? g_strdup_printf ("proj-%02u", project + 1) : NULL;
+      if (project < 20)
+        {
+          char project_id[16];
+
+          g_snprintf (project_id, sizeof project_id, "proj-%02u", project + 1);
+          r->project_id = costops_dimension_intern (project_id);
+        }
       r->input_cost = costops_money_from_units (input);
       r->output_cost = costops_money_from_units (output);
       r->total_cost = costops_money_from_units (input + output);

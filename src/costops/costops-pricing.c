@@ -41,13 +41,14 @@ get_member (JsonObject *object,
   return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
 }
 
+/* The member's text, borrowed from @object; NULL when absent. */
 static gboolean
-get_string (JsonObject      *object,
-            const Location  *loc,
-            const char      *name,
-            gboolean         required,
-            char           **out,
-            GError         **error)
+peek_string (JsonObject      *object,
+             const Location  *loc,
+             const char      *name,
+             gboolean         required,
+             const char     **out,
+             GError         **error)
 {
   JsonNode *node = get_member (object, name);
 
@@ -56,7 +57,42 @@ get_string (JsonObject      *object,
     return required ? field_error (error, loc, name, "missing (a string is required)") : TRUE;
   if (json_node_get_value_type (node) != G_TYPE_STRING)
     return field_error (error, loc, name, "must be a string");
-  *out = json_node_dup_string (node);
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+get_string (JsonObject      *object,
+            const Location  *loc,
+            const char      *name,
+            gboolean         required,
+            char           **out,
+            GError         **error)
+{
+  const char *text;
+
+  *out = NULL;
+  if (!peek_string (object, loc, name, required, &text, error))
+    return FALSE;
+  *out = g_strdup (text);
+  return TRUE;
+}
+
+/* A dimension field (costops-records.h): interned, not copied. */
+static gboolean
+get_dimension (JsonObject      *object,
+               const Location  *loc,
+               const char      *name,
+               gboolean         required,
+               const char     **out,
+               GError         **error)
+{
+  const char *text;
+
+  *out = NULL;
+  if (!peek_string (object, loc, name, required, &text, error))
+    return FALSE;
+  *out = costops_dimension_intern (text);
   return TRUE;
 }
 
@@ -178,6 +214,24 @@ get_nonempty_string (JsonObject      *object,
 }
 
 static gboolean
+get_nonempty_dimension (JsonObject      *object,
+                        const Location  *loc,
+                        const char      *name,
+                        const char     **out,
+                        GError         **error)
+{
+  const char *text;
+
+  *out = NULL;
+  if (!peek_string (object, loc, name, TRUE, &text, error))
+    return FALSE;
+  if (text[0] == '\0')
+    return field_error (error, loc, name, "must not be empty");
+  *out = costops_dimension_intern (text);
+  return TRUE;
+}
+
+static gboolean
 get_uint32 (JsonObject     *object,
             const Location *loc,
             const char     *name,
@@ -216,14 +270,11 @@ get_currency (JsonObject      *object,
 /* Known providers get their canonical lowercase name. */
 static void
 set_provider (CostopsProviderKind  *kind,
-              char                **name)
+              const char          **name)
 {
   *kind = costops_provider_from_string (*name);
   if (*kind != COSTOPS_PROVIDER_CUSTOM)
-    {
-      g_free (*name);
-      *name = g_strdup (costops_provider_to_string (*kind, NULL));
-    }
+    *name = costops_dimension_intern (costops_provider_to_string (*kind, NULL));
 }
 
 static JsonObject *
@@ -374,8 +425,8 @@ costops_pricing_table_from_json (JsonNode    *node,
   table->kind = COSTOPS_PRICING_TIERED;
   table->currency = COSTOPS_CURRENCY_USD;
 
-  if (!get_nonempty_string (object, &loc, "provider", &table->provider_name, error)
-      || !get_nonempty_string (object, &loc, "model", &table->model_name, error)
+  if (!get_nonempty_dimension (object, &loc, "provider", &table->provider_name, error)
+      || !get_nonempty_dimension (object, &loc, "model", &table->model_name, error)
       || !get_time (object, &loc, "effective_date", TRUE, NULL, &table->effective_us, error)
       || !get_time (object, &loc, "end_date", FALSE, &table->has_end, &table->end_us, error)
       || !get_currency (object, &loc, "currency", FALSE, &table->currency, error))
@@ -491,12 +542,12 @@ parse_model (JsonObject         *object,
   JsonObject *model;
 
   if (node != NULL && JSON_NODE_TYPE (node) == JSON_NODE_VALUE)
-    return get_nonempty_string (object, loc, "model", &record->model_name, error);
+    return get_nonempty_dimension (object, loc, "model", &record->model_name, error);
 
   model = require_object (node, loc, "model", error);
   return model != NULL
-         && get_nonempty_string (model, &model_loc, "name", &record->model_name, error)
-         && get_string (model, &model_loc, "version", FALSE, &record->model_version, error)
+         && get_nonempty_dimension (model, &model_loc, "name", &record->model_name, error)
+         && get_dimension (model, &model_loc, "version", FALSE, &record->model_version, error)
          && get_uint32 (model, &model_loc, "context_window", NULL, &record->context_window, error);
 }
 
@@ -550,10 +601,10 @@ costops_usage_record_from_json (JsonNode    *node,
   record = g_new0 (CostopsUsageRecord, 1);
   if (!get_nonempty_string (object, &loc, "id", &record->id, error)
       || !get_time (object, &loc, "timestamp", TRUE, NULL, &record->timestamp_us, error)
-      || !get_nonempty_string (object, &loc, "provider", &record->provider_name, error)
+      || !get_nonempty_dimension (object, &loc, "provider", &record->provider_name, error)
       || !parse_model (object, record, &loc, error)
-      || !get_string (object, &loc, "organization_id", TRUE, &record->organization_id, error)
-      || !get_string (object, &loc, "project_id", FALSE, &record->project_id, error)
+      || !get_dimension (object, &loc, "organization_id", TRUE, &record->organization_id, error)
+      || !get_dimension (object, &loc, "project_id", FALSE, &record->project_id, error)
       || !get_string (object, &loc, "user_id", FALSE, &record->user_id, error)
       || !get_uint64 (object, &loc, "prompt_tokens", TRUE, NULL, &record->prompt_tokens, error)
       || !get_uint64 (object, &loc, "completion_tokens", TRUE, NULL, &record->completion_tokens, error)
@@ -745,10 +796,10 @@ costops_cost_record_from_json (JsonNode    *node,
   record = g_new0 (CostopsCostRecord, 1);
   if (!get_string (object, &loc, "usage_id", TRUE, &record->usage_id, error)
       || !get_time (object, &loc, "timestamp", TRUE, NULL, &record->timestamp_us, error)
-      || !get_string (object, &loc, "provider", TRUE, &record->provider_name, error)
-      || !get_string (object, &loc, "model", TRUE, &record->model_name, error)
-      || !get_string (object, &loc, "organization_id", TRUE, &record->organization_id, error)
-      || !get_string (object, &loc, "project_id", FALSE, &record->project_id, error)
+      || !get_dimension (object, &loc, "provider", TRUE, &record->provider_name, error)
+      || !get_dimension (object, &loc, "model", TRUE, &record->model_name, error)
+      || !get_dimension (object, &loc, "organization_id", TRUE, &record->organization_id, error)
+      || !get_dimension (object, &loc, "project_id", FALSE, &record->project_id, error)
       || !get_money (object, &loc, "input_cost", TRUE, NULL, &record->input_cost, error)
       || !get_money (object, &loc, "output_cost", TRUE, NULL, &record->output_cost, error)
       || !get_money (object, &loc, "total_cost", TRUE, NULL, &record->total_cost, error)

@@ -67,6 +67,12 @@ costops_currency_to_string (CostopsCurrency currency)
   return currency_codes[currency];
 }
 
+const char *
+costops_dimension_intern (const char *text)
+{
+  return text != NULL ? g_intern_string (text) : NULL;
+}
+
 /* --- time --- */
 
 #define USEC_PER_SECOND G_GINT64_CONSTANT (1000000)
@@ -157,12 +163,13 @@ costops_usage_record_clear (CostopsUsageRecord *record)
   g_return_if_fail (record != NULL);
 
   g_clear_pointer (&record->id, g_free);
-  g_clear_pointer (&record->provider_name, g_free);
-  g_clear_pointer (&record->model_name, g_free);
-  g_clear_pointer (&record->model_version, g_free);
-  g_clear_pointer (&record->organization_id, g_free);
-  g_clear_pointer (&record->project_id, g_free);
   g_clear_pointer (&record->user_id, g_free);
+  /* Dimensions are shared (see the header), never freed. */
+  record->provider_name = NULL;
+  record->model_name = NULL;
+  record->model_version = NULL;
+  record->organization_id = NULL;
+  record->project_id = NULL;
   g_clear_pointer (&record->tags, g_strfreev);
 }
 
@@ -184,11 +191,12 @@ costops_usage_record_copy (const CostopsUsageRecord *record)
 
   copy = g_memdup2 (record, sizeof *record);
   copy->id = g_strdup (record->id);
-  copy->provider_name = g_strdup (record->provider_name);
-  copy->model_name = g_strdup (record->model_name);
-  copy->model_version = g_strdup (record->model_version);
-  copy->organization_id = g_strdup (record->organization_id);
-  copy->project_id = g_strdup (record->project_id);
+  /* Interned, in case @record borrows strings that die before the copy. */
+  copy->provider_name = costops_dimension_intern (record->provider_name);
+  copy->model_name = costops_dimension_intern (record->model_name);
+  copy->model_version = costops_dimension_intern (record->model_version);
+  copy->organization_id = costops_dimension_intern (record->organization_id);
+  copy->project_id = costops_dimension_intern (record->project_id);
   copy->user_id = g_strdup (record->user_id);
   copy->tags = g_strdupv (record->tags);
   return copy;
@@ -280,10 +288,10 @@ costops_cost_record_clear (CostopsCostRecord *record)
   g_return_if_fail (record != NULL);
 
   g_clear_pointer (&record->usage_id, g_free);
-  g_clear_pointer (&record->provider_name, g_free);
-  g_clear_pointer (&record->model_name, g_free);
-  g_clear_pointer (&record->organization_id, g_free);
-  g_clear_pointer (&record->project_id, g_free);
+  record->provider_name = NULL;
+  record->model_name = NULL;
+  record->organization_id = NULL;
+  record->project_id = NULL;
 }
 
 void
@@ -304,10 +312,10 @@ costops_cost_record_copy (const CostopsCostRecord *record)
 
   copy = g_memdup2 (record, sizeof *record);
   copy->usage_id = g_strdup (record->usage_id);
-  copy->provider_name = g_strdup (record->provider_name);
-  copy->model_name = g_strdup (record->model_name);
-  copy->organization_id = g_strdup (record->organization_id);
-  copy->project_id = g_strdup (record->project_id);
+  copy->provider_name = costops_dimension_intern (record->provider_name);
+  copy->model_name = costops_dimension_intern (record->model_name);
+  copy->organization_id = costops_dimension_intern (record->organization_id);
+  copy->project_id = costops_dimension_intern (record->project_id);
   return copy;
 }
 
@@ -318,8 +326,8 @@ costops_pricing_table_clear (CostopsPricingTable *table)
 {
   g_return_if_fail (table != NULL);
 
-  g_clear_pointer (&table->provider_name, g_free);
-  g_clear_pointer (&table->model_name, g_free);
+  table->provider_name = NULL;
+  table->model_name = NULL;
   if (table->kind == COSTOPS_PRICING_TIERED)
     {
       g_clear_pointer (&table->tiered.tiers, g_free);
@@ -344,8 +352,8 @@ costops_pricing_table_copy (const CostopsPricingTable *table)
   g_return_val_if_fail (table != NULL, NULL);
 
   copy = g_memdup2 (table, sizeof *table);
-  copy->provider_name = g_strdup (table->provider_name);
-  copy->model_name = g_strdup (table->model_name);
+  copy->provider_name = costops_dimension_intern (table->provider_name);
+  copy->model_name = costops_dimension_intern (table->model_name);
   if (table->kind == COSTOPS_PRICING_TIERED)
     copy->tiered.tiers = g_memdup2 (table->tiered.tiers,
                                     sizeof (CostopsPricingTier) * table->tiered.n_tiers);

@@ -1,8 +1,28 @@
 /* costops-records.h: usage records, cost records and pricing tables.
  *
  * Plain C structs: they are created by the thousands in benchmarks, so they are
- * not GObjects. Strings are owned by the struct unless a comment says otherwise;
- * *_clear() frees the contents, *_free() the struct too.
+ * not GObjects. *_clear() frees the contents, *_free() the struct too.
+ *
+ * Two kinds of strings:
+ *  - ids (id, usage_id, user_id, tags) are owned by the struct and freed;
+ *  - dimensions (provider_name, model_name, model_version, organization_id,
+ *    project_id), marked "dimension" below, are `const char *` and never
+ *    freed by the struct. Everything in the engine that creates a record
+ *    (the JSON and database loaders, the calculator, *_copy(), the sample
+ *    generators) points them at strings interned with
+ *    costops_dimension_intern(). Code that fills a struct by hand may point
+ *    them at any string that outlives the record, but only interned strings
+ *    get the fast paths (the aggregator groups by pointer first).
+ *
+ * Why interned: dimensions are bounded vocabularies (providers, models,
+ * organisations, projects: tens to thousands of values, repeated over
+ * millions of records). Interning stores each value once for the life of
+ * the process, makes a record cheaper to create and free, and turns
+ * grouping by dimension into pointer comparisons, which is what lets the
+ * aggregator group 1,000 records without hashing 3,000 strings. The cost
+ * is the one GLib accepts for quarks: interned strings are never freed, so
+ * memory grows with the number of distinct values ever seen, not with the
+ * number of records. g_intern_string() is thread-safe.
  *
  * Time is always UTC, in microseconds since the Unix epoch (gint64), the unit of
  * g_get_real_time() and costops_time_from_date_time().
@@ -43,6 +63,11 @@ gboolean     costops_currency_from_string (const char       *code,
                                            CostopsCurrency  *out);
 const char  *costops_currency_to_string   (CostopsCurrency   currency);
 
+/* The shared copy of @text for a dimension field (see the top of this
+ * file): equal strings give the same pointer, valid for the life of the
+ * process. NULL for NULL. Thread-safe. */
+const char  *costops_dimension_intern (const char *text);
+
 /* Time helpers (GLib 2.74 has no microsecond GDateTime constructors).
  * NULL / FALSE outside years 1..9999. */
 GDateTime   *costops_time_to_date_time   (gint64       timestamp_us);
@@ -60,12 +85,12 @@ typedef struct {
   char        *id;
   gint64       timestamp_us;
   CostopsProviderKind provider;
-  char        *provider_name;      /* canonical name; for CUSTOM the custom name */
-  char        *model_name;
-  char        *model_version;      /* nullable */
+  const char  *provider_name;      /* dimension; canonical name, for CUSTOM the custom name */
+  const char  *model_name;         /* dimension */
+  const char  *model_version;      /* dimension, nullable */
   guint32      context_window;     /* 0 when unknown */
-  char        *organization_id;
-  char        *project_id;         /* nullable */
+  const char  *organization_id;    /* dimension */
+  const char  *project_id;         /* dimension, nullable */
   char        *user_id;            /* nullable */
   guint64      prompt_tokens;
   guint64      completion_tokens;
@@ -93,10 +118,10 @@ typedef struct {
   char        *usage_id;
   gint64       timestamp_us;
   CostopsProviderKind provider;
-  char        *provider_name;
-  char        *model_name;
-  char        *organization_id;
-  char        *project_id;         /* nullable */
+  const char  *provider_name;      /* dimension */
+  const char  *model_name;         /* dimension */
+  const char  *organization_id;    /* dimension */
+  const char  *project_id;         /* dimension, nullable */
   CostopsMoney input_cost;
   CostopsMoney output_cost;
   CostopsMoney total_cost;
@@ -123,8 +148,8 @@ typedef struct {
 
 typedef struct {
   CostopsProviderKind provider;
-  char        *provider_name;
-  char        *model_name;
+  const char  *provider_name;      /* dimension */
+  const char  *model_name;         /* dimension */
   gint64       effective_us;       /* in effect from this instant ... */
   gboolean     has_end;
   gint64       end_us;             /* ... until (excluded) this one */

@@ -310,9 +310,9 @@ pricing_from_row (CostopsStorage  *self,
   const char *currency;
   const char *kind;
 
-  table->provider_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  table->provider_name = costops_dimension_intern ((const char *) sqlite3_column_text (stmt, 1));
   table->provider = costops_provider_from_string (table->provider_name);
-  table->model_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  table->model_name = costops_dimension_intern ((const char *) sqlite3_column_text (stmt, 2));
   table->effective_us = sqlite3_column_int64 (stmt, 3);
   table->has_end = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
   table->end_us = sqlite3_column_int64 (stmt, 4);

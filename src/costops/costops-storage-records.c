@@ -385,6 +385,14 @@ dup_column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+/* For the dimension fields of costops-records.h. */
+static const char *
+intern_column_text (sqlite3_stmt *stmt,
+                    int           column)
+{
+  return costops_dimension_intern ((const char *) sqlite3_column_text (stmt, column));
+}
+
 static gboolean
 read_optional_count (CostopsStorage  *self,
                      sqlite3_stmt    *stmt,
@@ -414,12 +422,12 @@ usage_from_row (CostopsStorage  *self,
 
   r->id = dup_column_text (stmt, 0);
   r->timestamp_us = sqlite3_column_int64 (stmt, 1);
-  r->provider_name = dup_column_text (stmt, 2);
+  r->provider_name = intern_column_text (stmt, 2);
   r->provider = costops_provider_from_string (r->provider_name);
-  r->model_name = dup_column_text (stmt, 3);
-  r->model_version = dup_column_text (stmt, 4);
-  r->organization_id = dup_column_text (stmt, 6);
-  r->project_id = dup_column_text (stmt, 7);
+  r->model_name = intern_column_text (stmt, 3);
+  r->model_version = intern_column_text (stmt, 4);
+  r->organization_id = intern_column_text (stmt, 6);
+  r->project_id = intern_column_text (stmt, 7);
   r->user_id = dup_column_text (stmt, 8);
 
   if (!read_count (self, stmt, 5, r->id, &value, error))
@@ -636,11 +644,11 @@ costops_storage_get_cost (CostopsStorage  *self,
   r = g_new0 (CostopsCostRecord, 1);
   r->usage_id = dup_column_text (stmt, 0);
   r->timestamp_us = sqlite3_column_int64 (stmt, 1);
-  r->provider_name = dup_column_text (stmt, 2);
+  r->provider_name = intern_column_text (stmt, 2);
   r->provider = costops_provider_from_string (r->provider_name);
-  r->model_name = dup_column_text (stmt, 3);
-  r->organization_id = dup_column_text (stmt, 4);
-  r->project_id = dup_column_text (stmt, 5);
+  r->model_name = intern_column_text (stmt, 3);
+  r->organization_id = intern_column_text (stmt, 4);
+  r->project_id = intern_column_text (stmt, 5);
 
   what = g_strdup_printf ("Cost record for usage “%s”", usage_id);
   if (!costops_storage_read_money (self, stmt, 6, what, &r->input_cost, error) ||

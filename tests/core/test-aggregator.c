@@ -45,14 +45,31 @@ add (Fixture             *fixture,
   record->usage_id = g_strdup_printf ("usage-%u", fixture->records->len);
   record->timestamp_us = timestamp_us;
   record->provider = provider;
-  record->provider_name = g_strdup (costops_provider_to_string (provider, "custom"));
-  record->model_name = g_strdup (model);
-  record->organization_id = g_strdup (organization);
-  record->project_id = g_strdup (project);
+  record->provider_name = costops_dimension_intern (costops_provider_to_string (provider, "custom"));
+  record->model_name = costops_dimension_intern (model);
+  record->organization_id = costops_dimension_intern (organization);
+  record->project_id = costops_dimension_intern (project);
   record->total_cost = costops_money_from_units (cost_units);
   record->input_cost = record->total_cost;
   record->currency = COSTOPS_CURRENCY_USD;
   g_ptr_array_add (fixture->records, record);
+  return record;
+}
+
+/* A record filled by hand, as a caller outside the engine may: its
+ * dimensions point at the caller's strings, which are not interned. */
+static CostopsCostRecord *
+add_borrowed (Fixture    *fixture,
+              const char *model,
+              const char *organization,
+              const char *project,
+              __int128    cost_units)
+{
+  CostopsCostRecord *record = add (fixture, JUNE_FIRST_US, COSTOPS_PROVIDER_OPENAI, "m", "o", "p", cost_units);
+
+  record->model_name = model;
+  record->organization_id = organization;
+  record->project_id = project;
   return record;
 }
 
@@ -323,6 +340,7 @@ test_key_edge_cases (Fixture       *fixture,
 {
   g_autoptr(CostopsAggregator) aggregator = costops_aggregator_new ();
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
   const char alphabet[] = "ab\xc3";
   g_autoptr(GError) error = NULL;
 
@@ -362,18 +380,88 @@ test_key_edge_cases (Fixture       *fixture,
       add (fixture, JUNE_FIRST_US, COSTOPS_PROVIDER_OPENAI, g_ptr_array_index (keys, i),
            g_ptr_array_index (keys, (i + 7) % keys->len), g_ptr_array_index (keys, i), 1 + i);
 
-  g_assert_true (run (aggregator, fixture, JUNE_FIRST_US, JUNE_FIRST_US + 1, 0, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (n_groups (aggregator, COSTOPS_DIMENSION_MODEL), ==, keys->len);
-  g_assert_cmpuint (n_groups (aggregator, COSTOPS_DIMENSION_ORGANIZATION), ==, keys->len);
-  for (guint i = 0; i < keys->len; i++)
+  /* Twice: with interned keys (one pointer per key), then with every
+   * record carrying its own copy, so that each key is matched by content
+   * against all the others. */
+  for (guint pass = 0; pass < 2; pass++)
     {
-      const CostopsAggregateGroup *group = find_group (aggregator, COSTOPS_DIMENSION_PROJECT,
-                                                       g_ptr_array_index (keys, i));
-      g_assert_nonnull (group);
-      g_assert_cmpuint (group->request_count, ==, i % 3 + 1);
-      g_assert_true (group->total_cost.units == (__int128) (i % 3 + 1) * (1 + i));
+      if (pass == 1)
+        {
+          g_ptr_array_set_size (fixture->records, 0);
+          for (guint i = 0; i < keys->len; i++)
+            for (guint r = 0; r <= i % 3; r++)
+              {
+                char *model = g_strdup (g_ptr_array_index (keys, i));
+                char *organization = g_strdup (g_ptr_array_index (keys, (i + 7) % keys->len));
+                char *project = g_strdup (g_ptr_array_index (keys, i));
+
+                g_ptr_array_add (copies, model);
+                g_ptr_array_add (copies, organization);
+                g_ptr_array_add (copies, project);
+                add_borrowed (fixture, model, organization, project, 1 + i);
+              }
+        }
+
+      g_assert_true (run (aggregator, fixture, JUNE_FIRST_US, JUNE_FIRST_US + 1, 0, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_groups (aggregator, COSTOPS_DIMENSION_MODEL), ==, keys->len);
+      g_assert_cmpuint (n_groups (aggregator, COSTOPS_DIMENSION_ORGANIZATION), ==, keys->len);
+      g_assert_cmpuint (n_groups (aggregator, COSTOPS_DIMENSION_PROJECT), ==, keys->len);
+      for (guint i = 0; i < keys->len; i++)
+        {
+          const CostopsAggregateGroup *group = find_group (aggregator, COSTOPS_DIMENSION_PROJECT,
+                                                           g_ptr_array_index (keys, i));
+          g_assert_nonnull (group);
+          g_assert_cmpuint (group->request_count, ==, i % 3 + 1);
+          g_assert_true (group->total_cost.units == (__int128) (i % 3 + 1) * (1 + i));
+        }
     }
+}
+
+/* Interned keys group by pointer; callers that fill records by hand may
+ * pass equal strings in different buffers, which must still be one group. */
+static void
+test_equal_keys_in_distinct_buffers (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(CostopsAggregator) aggregator = costops_aggregator_new ();
+  const char *long_key = "organisation-with-a-name-longer-than-24-bytes";
+  g_autofree char *model_1 = g_strdup ("gpt-4o");
+  g_autofree char *model_2 = g_strdup ("gpt-4o");
+  g_autofree char *long_1 = g_strdup (long_key);
+  g_autofree char *long_2 = g_strdup (long_key);
+  g_autofree char *project_1 = g_strdup ("web");
+  g_autofree char *project_2 = g_strdup ("web");
+  char reused[] = "alpha";
+  const CostopsAggregateGroup *group;
+
+  g_assert_true (model_1 != model_2);
+  add_borrowed (fixture, model_1, long_1, project_1, 1);
+  add_borrowed (fixture, model_2, long_2, project_2, 2);
+  /* The interned copy of the same text joins them too. */
+  add (fixture, JUNE_FIRST_US, COSTOPS_PROVIDER_OPENAI, "gpt-4o", long_key, "web", 4);
+  /* Same length and leading bytes, other text: a group of its own. */
+  add_borrowed (fixture, "gpt-4O", long_1, reused, 8);
+
+  g_assert_true (run (aggregator, fixture, JUNE_FIRST_US, JUNE_FIRST_US + 1, 0, NULL));
+  g_assert_cmpuint (n_groups (aggregator, COSTOPS_DIMENSION_MODEL), ==, 2);
+  assert_group (aggregator, COSTOPS_DIMENSION_MODEL, "gpt-4o", "0.0000000007", 3);
+  assert_group (aggregator, COSTOPS_DIMENSION_MODEL, "gpt-4O", "0.0000000008", 1);
+  g_assert_cmpuint (n_groups (aggregator, COSTOPS_DIMENSION_ORGANIZATION), ==, 1);
+  assert_group (aggregator, COSTOPS_DIMENSION_ORGANIZATION, long_key, "0.0000000015", 4);
+  g_assert_cmpuint (n_groups (aggregator, COSTOPS_DIMENSION_PROJECT), ==, 2);
+  assert_group (aggregator, COSTOPS_DIMENSION_PROJECT, "web", "0.0000000007", 3);
+  assert_group (aggregator, COSTOPS_DIMENSION_PROJECT, "alpha", "0.0000000008", 1);
+
+  /* Addresses are remembered for one run only: a buffer whose text
+   * changed between runs is grouped by its new text. */
+  memcpy (reused, "gamma", sizeof reused);
+  g_assert_true (run (aggregator, fixture, JUNE_FIRST_US, JUNE_FIRST_US + 1, 0, NULL));
+  g_assert_null (find_group (aggregator, COSTOPS_DIMENSION_PROJECT, "alpha"));
+  group = find_group (aggregator, COSTOPS_DIMENSION_PROJECT, "gamma");
+  g_assert_nonnull (group);
+  g_assert_true (group->key == reused);
+  assert_money (group->total_cost, "0.0000000008");
 }
 
 static void
@@ -384,14 +472,11 @@ test_custom_providers (Fixture       *fixture,
   CostopsCostRecord *record;
 
   record = add (fixture, JUNE_FIRST_US, COSTOPS_PROVIDER_CUSTOM, "m", "o", "p", 1);
-  g_free (record->provider_name);
-  record->provider_name = g_strdup ("together");
+  record->provider_name = costops_dimension_intern ("together");
   record = add (fixture, JUNE_FIRST_US, COSTOPS_PROVIDER_CUSTOM, "m", "o", "p", 2);
-  g_free (record->provider_name);
-  record->provider_name = g_strdup ("fireworks");
+  record->provider_name = costops_dimension_intern ("fireworks");
   record = add (fixture, JUNE_FIRST_US, COSTOPS_PROVIDER_CUSTOM, "m", "o", "p", 4);
-  g_free (record->provider_name);
-  record->provider_name = g_strdup ("together");
+  record->provider_name = costops_dimension_intern ("together");
   add (fixture, JUNE_FIRST_US, COSTOPS_PROVIDER_COHERE, "m", "o", "p", 8);
 
   g_assert_true (run (aggregator, fixture, JUNE_FIRST_US, JUNE_FIRST_US + 1, 0, NULL));
@@ -588,6 +673,7 @@ main (int   argc,
   ADD ("/aggregator/windows", test_windows);
   ADD ("/aggregator/windows-sparse-matches-dense", test_windows_sparse_matches_dense);
   ADD ("/aggregator/key-edge-cases", test_key_edge_cases);
+  ADD ("/aggregator/equal-keys-in-distinct-buffers", test_equal_keys_in_distinct_buffers);
   ADD ("/aggregator/custom-providers", test_custom_providers);
   ADD ("/aggregator/errors", test_errors);
   ADD ("/aggregator/random-against-reference", test_random_against_reference);

@@ -43,10 +43,10 @@ usage_init (CostopsUsageRecord *usage,
   usage->id = g_strdup ("req-1");
   usage->timestamp_us = JUNE_FIRST_US;
   usage->provider = COSTOPS_PROVIDER_OPENAI;
-  usage->provider_name = g_strdup ("openai");
-  usage->model_name = g_strdup ("gpt-4o");
-  usage->organization_id = g_strdup ("org-1");
-  usage->project_id = g_strdup ("project-a");
+  usage->provider_name = costops_dimension_intern ("openai");
+  usage->model_name = costops_dimension_intern ("gpt-4o");
+  usage->organization_id = costops_dimension_intern ("org-1");
+  usage->project_id = costops_dimension_intern ("project-a");
   usage->prompt_tokens = prompt;
   usage->completion_tokens = completion;
   usage->total_tokens = prompt + completion;
@@ -58,8 +58,8 @@ table_init (CostopsPricingTable *table,
 {
   memset (table, 0, sizeof *table);
   table->provider = COSTOPS_PROVIDER_OPENAI;
-  table->provider_name = g_strdup ("openai");
-  table->model_name = g_strdup ("gpt-4o");
+  table->provider_name = costops_dimension_intern ("openai");
+  table->model_name = costops_dimension_intern ("gpt-4o");
   table->effective_us = NEW_YEAR_US;
   table->currency = COSTOPS_CURRENCY_USD;
   table->kind = kind;
@@ -140,6 +140,47 @@ test_worked_example (void)
   g_assert_cmpstr (record->organization_id, ==, "org-1");
   g_assert_cmpstr (record->project_id, ==, "project-a");
   g_assert_cmpint (record->currency, ==, COSTOPS_CURRENCY_EUR);
+
+  costops_usage_record_clear (&usage);
+  costops_pricing_table_clear (&pricing);
+}
+
+/* Records filled by hand may point their dimensions at strings that are
+ * not interned: matching compares text, and the cost record gets interned
+ * copies that outlive the caller's buffers. */
+static void
+test_borrowed_dimensions (void)
+{
+  CostopsUsageRecord usage;
+  CostopsPricingTable pricing;
+  g_autoptr(CostopsCostRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  char model[] = "gpt-4o";
+  char organization[] = "org-borrowed";
+  char project[] = "project-borrowed";
+
+  usage_init (&usage, 1000, 500);
+  per_token_init (&pricing, "10", "30", NULL);
+  usage.model_name = model;
+  usage.organization_id = organization;
+  usage.project_id = project;
+  g_assert_true (usage.model_name != pricing.model_name);
+
+  record = costops_calculator_calculate (&usage, &pricing, &error);
+  g_assert_no_error (error);
+  assert_money (record->total_cost, "0.0250000000");
+  g_assert_true (record->model_name == costops_dimension_intern ("gpt-4o"));
+  g_assert_true (record->organization_id == costops_dimension_intern ("org-borrowed"));
+  g_assert_true (record->project_id == costops_dimension_intern ("project-borrowed"));
+  g_assert_true (record->provider_name == costops_dimension_intern ("openai"));
+  /* The caller's buffer may change or die; the record does not care. */
+  model[0] = 'X';
+  organization[0] = 'X';
+  g_assert_cmpstr (record->model_name, ==, "gpt-4o");
+  g_assert_cmpstr (record->organization_id, ==, "org-borrowed");
+
+  /* Same length, other text, other buffer: still a mismatch. */
+  assert_fails (&usage, &pricing, COSTOPS_ERROR_MODEL_MISMATCH, "Xpt-4o");
 
   costops_usage_record_clear (&usage);
   costops_pricing_table_clear (&pricing);
@@ -316,7 +357,7 @@ test_validation_errors (void)
   costops_usage_record_clear (&usage);
 
   usage_init (&usage, 1000, 500);
-  usage.organization_id[0] = '\0';
+  usage.organization_id = costops_dimension_intern ("");
   assert_fails (&usage, &pricing, COSTOPS_ERROR_EMPTY_ORGANIZATION, "organization_id");
   costops_usage_record_clear (&usage);
 
@@ -347,11 +388,9 @@ test_match_errors (void)
   assert_fails (&usage, &pricing, COSTOPS_ERROR_PROVIDER_MISMATCH, "anthropic");
   usage.provider = COSTOPS_PROVIDER_OPENAI;
 
-  g_free (usage.model_name);
-  usage.model_name = g_strdup ("gpt-4o-mini");
+  usage.model_name = costops_dimension_intern ("gpt-4o-mini");
   assert_fails (&usage, &pricing, COSTOPS_ERROR_MODEL_MISMATCH, "gpt-4o-mini");
-  g_free (usage.model_name);
-  usage.model_name = g_strdup ("gpt-4o");
+  usage.model_name = costops_dimension_intern ("gpt-4o");
 
   /* In effect from effective_us (included) until end_us (excluded). */
   usage.timestamp_us = NEW_YEAR_US - 1;
@@ -370,15 +409,12 @@ test_match_errors (void)
   /* Custom providers match by name, ignoring case. */
   per_token_init (&pricing, "10", "30", NULL);
   pricing.provider = COSTOPS_PROVIDER_CUSTOM;
-  g_free (pricing.provider_name);
-  pricing.provider_name = g_strdup ("Together");
+  pricing.provider_name = costops_dimension_intern ("Together");
   usage_init (&usage, 1000, 500);
   usage.provider = COSTOPS_PROVIDER_CUSTOM;
-  g_free (usage.provider_name);
-  usage.provider_name = g_strdup ("together");
+  usage.provider_name = costops_dimension_intern ("together");
   assert_costs (&usage, &pricing, "0.0100000000", "0.0150000000", "0.0250000000");
-  g_free (usage.provider_name);
-  usage.provider_name = g_strdup ("fireworks");
+  usage.provider_name = costops_dimension_intern ("fireworks");
   assert_fails (&usage, &pricing, COSTOPS_ERROR_PROVIDER_MISMATCH, "fireworks");
   costops_pricing_table_clear (&pricing);
   costops_usage_record_clear (&usage);
@@ -439,10 +475,8 @@ new_table (CostopsProviderKind  provider,
 
   per_token_init (table, in, "1", NULL);
   table->provider = provider;
-  g_free (table->provider_name);
-  table->provider_name = g_strdup (costops_provider_to_string (provider, NULL));
-  g_free (table->model_name);
-  table->model_name = g_strdup (model);
+  table->provider_name = costops_dimension_intern (costops_provider_to_string (provider, NULL));
+  table->model_name = costops_dimension_intern (model);
   table->effective_us = effective_us;
   table->has_end = end_us != 0;
   table->end_us = end_us;
@@ -483,8 +517,7 @@ test_select_pricing (void)
   g_clear_error (&error);
   usage.timestamp_us = JUNE_FIRST_US;
 
-  g_free (usage.model_name);
-  usage.model_name = g_strdup ("o3");
+  usage.model_name = costops_dimension_intern ("o3");
   g_assert_null (costops_calculator_select_pricing (tables, &usage, &error));
   g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_MODEL_MISMATCH);
   g_assert_nonnull (strstr (error->message, "o3"));
@@ -505,6 +538,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/calculator/worked-example", test_worked_example);
+  g_test_add_func ("/calculator/borrowed-dimensions", test_borrowed_dimensions);
   g_test_add_func ("/calculator/per-token", test_per_token);
   g_test_add_func ("/calculator/per-token-rounding", test_per_token_rounding);
   g_test_add_func ("/calculator/per-request", test_per_request);

@@ -115,7 +115,7 @@ test_normalize (void)
 
   /* A normalised record passes validation's sum rule. */
   record.total_tokens = 151;
-  record.organization_id = g_strdup ("org");
+  record.organization_id = costops_dimension_intern ("org");
   g_assert_true (costops_normalizer_normalize (&record, &error));
   g_assert_true (costops_usage_record_validate (&record, G_MAXINT64, &error));
   g_assert_no_error (error);

@@ -131,8 +131,8 @@ generate_case (GRand   *rand,
   usage.id = (char *) "oracle";
   usage.timestamp_us = NOW_US - 1;
   usage.provider = COSTOPS_PROVIDER_OPENAI;
-  usage.model_name = (char *) "m";
-  usage.organization_id = (char *) "o";
+  usage.model_name = "m";
+  usage.organization_id = "o";
   usage.prompt_tokens = rand_below (rand, scale->max_tokens);
   usage.completion_tokens = rand_below (rand, scale->max_tokens);
   if (usage.prompt_tokens + usage.completion_tokens == 0)
@@ -155,7 +155,7 @@ generate_case (GRand   *rand,
     }
 
   pricing.provider = COSTOPS_PROVIDER_OPENAI;
-  pricing.model_name = (char *) "m";
+  pricing.model_name = "m";
   pricing.effective_us = 0;
 
   g_string_append_printf (out, "%u %c %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, index,

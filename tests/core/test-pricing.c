@@ -59,6 +59,9 @@ test_pricing_valid (void)
   g_assert_cmpint (t->provider, ==, COSTOPS_PROVIDER_OPENAI);
   g_assert_cmpstr (t->provider_name, ==, "openai");
   g_assert_cmpstr (t->model_name, ==, "gpt-4o");
+  /* Interned, the canonical provider name too. */
+  g_assert_true (t->provider_name == costops_dimension_intern ("openai"));
+  g_assert_true (t->model_name == costops_dimension_intern ("gpt-4o"));
   g_assert_cmpint (t->effective_us, ==, NEW_YEAR_US);
   g_assert_true (t->has_end);
   g_assert_cmpint (t->end_us, ==, NEW_YEAR_US + G_GINT64_CONSTANT (365) * 24 * 3600 * G_USEC_PER_SEC);
@@ -251,6 +254,10 @@ test_usage_array_and_lines (void)
   g_assert_cmpstr (r->provider_name, ==, "together");
   g_assert_cmpstr (r->model_name, ==, "llama");
   g_assert_cmpstr (r->model_version, ==, "3.1");
+  g_assert_true (r->model_name == costops_dimension_intern ("llama"));
+  g_assert_true (r->model_version == costops_dimension_intern ("3.1"));
+  g_assert_true (r->organization_id == ((CostopsUsageRecord *) g_ptr_array_index (records, 0))->organization_id);
+  g_assert_true (r->project_id == costops_dimension_intern ("p"));
   g_assert_cmpuint (r->context_window, ==, 8192);
   g_assert_cmpstr (r->project_id, ==, "p");
   g_assert_null (r->user_id);
@@ -273,6 +280,11 @@ test_usage_array_and_lines (void)
     -1, "usage.jsonl", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (records->len, ==, 2);
+  /* Dimensions are interned: the two records share their strings. */
+  g_assert_true (((CostopsUsageRecord *) g_ptr_array_index (records, 0))->model_name ==
+                 ((CostopsUsageRecord *) g_ptr_array_index (records, 1))->model_name);
+  g_assert_true (((CostopsUsageRecord *) g_ptr_array_index (records, 0))->provider_name ==
+                 costops_dimension_intern ("aws"));
   r = g_ptr_array_index (records, 1);
   g_assert_cmpstr (r->id, ==, "y");
   /* Loaded as written; the rules are validation's business. */
@@ -341,9 +353,9 @@ test_cost_record_json (void)
   record.usage_id = g_strdup ("req-1");
   record.timestamp_us = NEW_YEAR_US + 1500;
   record.provider = COSTOPS_PROVIDER_ANTHROPIC;
-  record.provider_name = g_strdup ("anthropic");
-  record.model_name = g_strdup ("claude");
-  record.organization_id = g_strdup ("org");
+  record.provider_name = costops_dimension_intern ("anthropic");
+  record.model_name = costops_dimension_intern ("claude");
+  record.organization_id = costops_dimension_intern ("org");
   record.input_cost = costops_money_from_units (100000000);
   record.output_cost = costops_money_from_units (150000000);
   record.total_cost = costops_money_from_units (250000000);
@@ -376,6 +388,8 @@ test_cost_record_json (void)
   g_assert_cmpint (back->timestamp_us, ==, record.timestamp_us);
   g_assert_cmpint (back->provider, ==, record.provider);
   g_assert_null (back->project_id);
+  g_assert_true (back->model_name == record.model_name);
+  g_assert_true (back->organization_id == record.organization_id);
   g_assert_true (back->total_cost.units == record.total_cost.units);
   g_assert_cmpint (back->currency, ==, COSTOPS_CURRENCY_GBP);
 

@@ -102,14 +102,29 @@ test_time (void)
 }
 
 static void
+test_dimension_intern (void)
+{
+  g_autofree char *a = g_strdup ("org-intern-test");
+  g_autofree char *b = g_strdup ("org-intern-test");
+  const char *shared = costops_dimension_intern (a);
+
+  g_assert_cmpstr (shared, ==, "org-intern-test");
+  /* Equal text, one pointer, which is neither buffer. */
+  g_assert_true (costops_dimension_intern (b) == shared);
+  g_assert_true (shared != a && shared != b);
+  g_assert_true (costops_dimension_intern ("org-intern-tesT") != shared);
+  g_assert_null (costops_dimension_intern (NULL));
+}
+
+static void
 fill_usage (CostopsUsageRecord *usage)
 {
   usage->id = g_strdup ("req-1");
   usage->timestamp_us = JUNE_FIRST_US;
   usage->provider = COSTOPS_PROVIDER_OPENAI;
-  usage->provider_name = g_strdup ("openai");
-  usage->model_name = g_strdup ("gpt-4o");
-  usage->organization_id = g_strdup ("org-1");
+  usage->provider_name = costops_dimension_intern ("openai");
+  usage->model_name = costops_dimension_intern ("gpt-4o");
+  usage->organization_id = costops_dimension_intern ("org-1");
   usage->prompt_tokens = 1000;
   usage->completion_tokens = 500;
   usage->total_tokens = 1500;
@@ -154,16 +169,15 @@ test_validate (void)
   usage.completion_tokens = 500;
   usage.total_tokens = 1500;
 
-  g_free (usage.organization_id);
-  usage.organization_id = g_strdup ("");
+  usage.organization_id = costops_dimension_intern ("");
   g_assert_false (costops_usage_record_validate (&usage, now, &error));
   g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_EMPTY_ORGANIZATION);
   g_clear_error (&error);
-  g_clear_pointer (&usage.organization_id, g_free);
+  usage.organization_id = NULL;
   g_assert_false (costops_usage_record_validate (&usage, now, &error));
   g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_EMPTY_ORGANIZATION);
   g_clear_error (&error);
-  usage.organization_id = g_strdup ("org-1");
+  usage.organization_id = costops_dimension_intern ("org-1");
 
   usage.has_cached_tokens = TRUE;
   usage.cached_tokens = 1000;
@@ -196,21 +210,30 @@ test_copy_free (void)
   CostopsPricingTable table = { 0 };
   g_autoptr(CostopsPricingTable) table_copy = NULL;
   const char *tags[] = { "batch", "eval", NULL };
+  char project[] = "p";
 
   fill_usage (&usage);
-  usage.project_id = g_strdup ("p");
+  /* A hand-filled record may borrow its dimensions; the copy interns them,
+   * so it does not depend on the borrowed buffer. */
+  usage.project_id = project;
   usage.tags = g_strdupv ((char **) tags);
   usage_copy = costops_usage_record_copy (&usage);
   g_assert_cmpstr (usage_copy->id, ==, "req-1");
   g_assert_true (usage_copy->id != usage.id);
   g_assert_cmpstr (usage_copy->project_id, ==, "p");
+  g_assert_true (usage_copy->project_id == costops_dimension_intern ("p"));
+  g_assert_true (usage_copy->model_name == usage.model_name);
   g_assert_null (usage_copy->user_id);
   g_assert_cmpstrv (usage_copy->tags, tags);
   g_assert_cmpuint (usage_copy->total_tokens, ==, 1500);
   costops_usage_record_clear (&usage);
+  /* Clearing lets go of the shared strings without freeing them. */
+  g_assert_null (usage.project_id);
+  g_assert_null (usage.model_name);
+  g_assert_cmpstr (costops_dimension_intern ("gpt-4o"), ==, "gpt-4o");
 
   cost.usage_id = g_strdup ("req-1");
-  cost.model_name = g_strdup ("gpt-4o");
+  cost.model_name = costops_dimension_intern ("gpt-4o");
   cost.total_cost = costops_money_from_units (42);
   cost_copy = costops_cost_record_copy (&cost);
   g_assert_cmpstr (cost_copy->usage_id, ==, "req-1");
@@ -218,7 +241,7 @@ test_copy_free (void)
   costops_cost_record_clear (&cost);
 
   table.kind = COSTOPS_PRICING_TIERED;
-  table.model_name = g_strdup ("m");
+  table.model_name = costops_dimension_intern ("m");
   table.tiered.n_tiers = 2;
   table.tiered.tiers = g_new0 (CostopsPricingTier, 2);
   table.tiered.tiers[1].min_tokens = 77;
@@ -243,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/records/providers", test_providers);
   g_test_add_func ("/records/currencies", test_currencies);
   g_test_add_func ("/records/time", test_time);
+  g_test_add_func ("/records/dimension-intern", test_dimension_intern);
   g_test_add_func ("/records/validate", test_validate);
   g_test_add_func ("/records/copy-free", test_copy_free);
 

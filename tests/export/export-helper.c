@@ -28,10 +28,10 @@ awkward_record (guint       i,
   /* 2025-02-28T23:00:00Z plus i hours: crosses a month end. */
   r->timestamp_us = G_GINT64_CONSTANT (1740783600000000) + (gint64) i * G_GINT64_CONSTANT (3600000000);
   r->provider = costops_provider_from_string (provider);
-  r->provider_name = g_strdup (provider);
-  r->model_name = g_strdup (model);
-  r->organization_id = g_strdup (org);
-  r->project_id = g_strdup (project);
+  r->provider_name = costops_dimension_intern (provider);
+  r->model_name = costops_dimension_intern (model);
+  r->organization_id = costops_dimension_intern (org);
+  r->project_id = costops_dimension_intern (project);
   g_assert_true (costops_money_parse (input, &r->input_cost, NULL));
   g_assert_true (costops_money_parse (output, &r->output_cost, NULL));
   g_assert_true (costops_money_add (r->input_cost, r->output_cost, &r->total_cost, NULL));

@@ -53,10 +53,10 @@ record (gint64      ts,
   r->usage_id = g_strdup_printf ("u-%u", ++serial);
   r->timestamp_us = ts;
   r->provider = costops_provider_from_string (provider);
-  r->provider_name = g_strdup (provider);
-  r->model_name = g_strdup (model);
-  r->organization_id = g_strdup (org);
-  r->project_id = g_strdup (project);
+  r->provider_name = costops_dimension_intern (provider);
+  r->model_name = costops_dimension_intern (model);
+  r->organization_id = costops_dimension_intern (org);
+  r->project_id = costops_dimension_intern (project);
   r->input_cost = money (input);
   r->output_cost = money (output);
   g_assert_true (costops_money_add (r->input_cost, r->output_cost, &total, NULL));
@@ -206,7 +206,7 @@ test_bad_records (void)
   CostopsCostRecord *r;
 
   r = record (DAY0, "openai", "gpt-4o", "org", "p", "1", "1", COSTOPS_CURRENCY_USD);
-  g_clear_pointer (&r->model_name, g_free);
+  r->model_name = NULL;
   assert_build_fails (r, COSTOPS_ERROR_INVALID_FIELD, "model is missing");
 
   r = record (DAY0, "openai", "gpt-4o", "", "p", "1", "1", COSTOPS_CURRENCY_USD);
@@ -216,7 +216,7 @@ test_bad_records (void)
   assert_build_fails (r, COSTOPS_ERROR_INVALID_FIELD, "UTF-8");
 
   r = record (DAY0, "my-llm", "m", "org", "p", "1", "1", COSTOPS_CURRENCY_USD);
-  g_clear_pointer (&r->provider_name, g_free);
+  r->provider_name = NULL;
   assert_build_fails (r, COSTOPS_ERROR_INVALID_FIELD, "provider is missing");
 
   r = record (DAY0, "openai", "gpt-4o", "org", "p", "1", "1", COSTOPS_CURRENCY_USD);
@@ -653,7 +653,7 @@ test_sample_records (void)
       g_assert_nonnull (ts);
       g_assert_cmpint (g_date_time_to_unix (ts) * G_USEC_PER_SEC + g_date_time_get_microsecond (ts), ==,
                        r->timestamp_us);
-      g_hash_table_add (providers, r->provider_name);
+      g_hash_table_add (providers, (gpointer) r->provider_name);
     }
   g_assert_cmpuint (g_hash_table_size (providers), ==, 7);
 }
@@ -666,8 +666,7 @@ test_records_json_errors (void)
   g_autoptr(GError) error = NULL;
   CostopsCostRecord *bad = g_ptr_array_index (recs, 2);
 
-  g_free (bad->model_name);
-  bad->model_name = g_strdup ("bad \xc3\x28 text");
+  bad->model_name = costops_dimension_intern ("bad \xc3\x28 text");
   g_assert_false (costops_cost_records_format_json ((const CostopsCostRecord * const *) recs->pdata,
                                                     recs->len, out, &error));
   g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_INVALID_FIELD);
@@ -676,7 +675,6 @@ test_records_json_errors (void)
   g_assert_cmpstr (out->str, ==, "kept");
   g_clear_error (&error);
 
-  g_free (bad->model_name);
   bad->model_name = NULL;
   bad->timestamp_us = G_MAXINT64;
   g_assert_false (costops_cost_records_format_json ((const CostopsCostRecord * const *) recs->pdata,

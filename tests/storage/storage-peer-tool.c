@@ -79,8 +79,8 @@ make_row (const Pools        *p,
   r->id = id;
   r->timestamp_us = T0 + (gint64) i * G_USEC_PER_SEC;
   r->provider = providers[i % G_N_ELEMENTS (providers)];
-  r->model_name = (char *) models[i % G_N_ELEMENTS (models)];
-  r->model_version = (char *) "2024-08-06";
+  r->model_name = models[i % G_N_ELEMENTS (models)];
+  r->model_version = "2024-08-06";
   r->context_window = 128000;
   r->organization_id = p->orgs[i % G_N_ELEMENTS (p->orgs)];
   r->project_id = p->projects[i % G_N_ELEMENTS (p->projects)];

@@ -43,12 +43,12 @@ make_usage (const char *id,
   r->id = g_strdup (id);
   r->timestamp_us = timestamp_us;
   r->provider = COSTOPS_PROVIDER_ANTHROPIC;
-  r->provider_name = g_strdup ("anthropic");
-  r->model_name = g_strdup ("claude-3-5-sonnet");
-  r->model_version = g_strdup ("20241022");
+  r->provider_name = costops_dimension_intern ("anthropic");
+  r->model_name = costops_dimension_intern ("claude-3-5-sonnet");
+  r->model_version = costops_dimension_intern ("20241022");
   r->context_window = 200000;
-  r->organization_id = g_strdup (organization_id);
-  r->project_id = g_strdup ("project-7");
+  r->organization_id = costops_dimension_intern (organization_id);
+  r->project_id = costops_dimension_intern ("project-7");
   r->user_id = g_strdup ("user-42");
   r->prompt_tokens = 1200;
   r->completion_tokens = 345;

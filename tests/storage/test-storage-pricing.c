@@ -36,8 +36,8 @@ per_token (const char *model,
   CostopsPricingTable *t = g_new0 (CostopsPricingTable, 1);
 
   t->provider = COSTOPS_PROVIDER_OPENAI;
-  t->provider_name = g_strdup ("openai");
-  t->model_name = g_strdup (model);
+  t->provider_name = costops_dimension_intern ("openai");
+  t->model_name = costops_dimension_intern (model);
   t->effective_us = effective_us;
   t->has_end = end_us != 0;
   t->end_us = end_us;
@@ -143,8 +143,8 @@ test_kinds_roundtrip (TmpDb *fx, gconstpointer data)
   tok->per_token.cached_discount = money ("0.5");
 
   req->provider = COSTOPS_PROVIDER_CUSTOM;
-  req->provider_name = g_strdup ("acme");
-  req->model_name = g_strdup ("flat");
+  req->provider_name = costops_dimension_intern ("acme");
+  req->model_name = costops_dimension_intern ("flat");
   req->effective_us = FEB1;
   req->currency = COSTOPS_CURRENCY_GBP;
   req->kind = COSTOPS_PRICING_PER_REQUEST;
@@ -153,8 +153,8 @@ test_kinds_roundtrip (TmpDb *fx, gconstpointer data)
   req->per_request.overage_per_million = money ("1.25");
 
   tier->provider = COSTOPS_PROVIDER_GOOGLE;
-  tier->provider_name = g_strdup ("google");
-  tier->model_name = g_strdup ("gemini-1.5-pro");
+  tier->provider_name = costops_dimension_intern ("google");
+  tier->model_name = costops_dimension_intern ("gemini-1.5-pro");
   tier->effective_us = JAN1;
   tier->has_end = TRUE;
   tier->end_us = MAR1;
@@ -185,6 +185,8 @@ test_kinds_roundtrip (TmpDb *fx, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (got->provider, ==, COSTOPS_PROVIDER_CUSTOM);
   g_assert_cmpstr (got->provider_name, ==, "acme");
+  g_assert_true (got->provider_name == costops_dimension_intern ("acme"));
+  g_assert_true (got->model_name == costops_dimension_intern ("flat"));
   g_assert_cmpint (got->kind, ==, COSTOPS_PRICING_PER_REQUEST);
   g_assert_cmpint (got->currency, ==, COSTOPS_CURRENCY_GBP);
   assert_money (got->per_request.price_per_request, "0.002");

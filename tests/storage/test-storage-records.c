@@ -34,8 +34,8 @@ test_usage_roundtrip (TmpDb *fx, gconstpointer data)
   g_autoptr(GError) error = NULL;
 
   /* Every optional field absent. */
-  g_clear_pointer (&bare->model_version, g_free);
-  g_clear_pointer (&bare->project_id, g_free);
+  bare->model_version = NULL;
+  bare->project_id = NULL;
   g_clear_pointer (&bare->user_id, g_free);
   g_clear_pointer (&bare->tags, g_strfreev);
   bare->context_window = 0;
@@ -45,8 +45,7 @@ test_usage_roundtrip (TmpDb *fx, gconstpointer data)
 
   /* A provider this code does not know, and the largest storable count. */
   custom->provider = COSTOPS_PROVIDER_CUSTOM;
-  g_free (custom->provider_name);
-  custom->provider_name = g_strdup ("in-house-llm");
+  custom->provider_name = costops_dimension_intern ("in-house-llm");
   custom->prompt_tokens = G_MAXINT64 - 1;
   custom->completion_tokens = 1;
   custom->total_tokens = G_MAXINT64;
@@ -61,6 +60,11 @@ test_usage_roundtrip (TmpDb *fx, gconstpointer data)
   got = costops_storage_get_usage (storage, "u-full", &error);
   g_assert_no_error (error);
   assert_usage_equal (got, full);
+  /* Read back with interned dimensions (costops-records.h). */
+  g_assert_true (got->model_name == costops_dimension_intern ("claude-3-5-sonnet"));
+  g_assert_true (got->model_version == costops_dimension_intern ("20241022"));
+  g_assert_true (got->organization_id == costops_dimension_intern ("org-a"));
+  g_assert_true (got->project_id == costops_dimension_intern ("project-7"));
   g_clear_pointer (&got, costops_usage_record_free);
 
   got = costops_storage_get_usage (storage, "u-bare", &error);
@@ -129,8 +133,7 @@ test_usage_provider_canonical (TmpDb *fx, gconstpointer data)
   /* A known provider is stored under its canonical name, whatever the
    * spelling in provider_name, so lookups by provider find it. */
   r->provider = COSTOPS_PROVIDER_OPENAI;
-  g_free (r->provider_name);
-  r->provider_name = g_strdup ("OpenAI");
+  r->provider_name = costops_dimension_intern ("OpenAI");
   g_assert_true (costops_storage_insert_usage (storage, r, &error));
   g_assert_no_error (error);
 
@@ -153,22 +156,20 @@ test_usage_invalid (TmpDb *fx, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "u1"));
   g_clear_error (&error);
 
-  g_free (r->organization_id);
-  r->organization_id = g_strdup ("org-a");
-  g_clear_pointer (&r->model_name, g_free);
+  r->organization_id = costops_dimension_intern ("org-a");
+  r->model_name = NULL;
   g_assert_false (costops_storage_insert_usage (storage, r, &error));
   g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_INVALID_FIELD);
   g_assert_nonnull (strstr (error->message, "model_name"));
   g_clear_error (&error);
 
-  r->model_name = g_strdup ("bad \xff utf-8");
+  r->model_name = costops_dimension_intern ("bad \xff utf-8");
   g_assert_false (costops_storage_insert_usage (storage, r, &error));
   g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_INVALID_FIELD);
   g_assert_nonnull (strstr (error->message, "UTF-8"));
   g_clear_error (&error);
 
-  g_free (r->model_name);
-  r->model_name = g_strdup ("m");
+  r->model_name = costops_dimension_intern ("m");
   r->total_tokens = (guint64) G_MAXINT64 + 1;
   g_assert_false (costops_storage_insert_usage (storage, r, &error));
   g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_INVALID_FIELD);
@@ -320,8 +321,7 @@ test_usage_batch_rollback (TmpDb *fx, gconstpointer data)
   raw_exec (fx->path, "DELETE FROM usage_records");
   g_free (records[300].id);
   records[300].id = g_strdup ("r-0300");
-  g_free (records[399].organization_id);
-  records[399].organization_id = g_strdup ("");
+  records[399].organization_id = costops_dimension_intern ("");
   check_batch_rolled_back (fx, storage, records, 400, 399, 0, COSTOPS_ERROR_INVALID_FIELD);
 
   free_batch (records, 400);
@@ -406,10 +406,10 @@ make_cost (const char *usage_id,
   c->usage_id = g_strdup (usage_id);
   c->timestamp_us = T0;
   c->provider = COSTOPS_PROVIDER_ANTHROPIC;
-  c->provider_name = g_strdup ("anthropic");
-  c->model_name = g_strdup ("claude-3-5-sonnet");
-  c->organization_id = g_strdup ("org-a");
-  c->project_id = g_strdup ("project-7");
+  c->provider_name = costops_dimension_intern ("anthropic");
+  c->model_name = costops_dimension_intern ("claude-3-5-sonnet");
+  c->organization_id = costops_dimension_intern ("org-a");
+  c->project_id = costops_dimension_intern ("project-7");
   c->currency = COSTOPS_CURRENCY_EUR;
   g_assert_true (costops_money_parse (input, &c->input_cost, &error));
   g_assert_true (costops_money_parse (output, &c->output_cost, &error));
@@ -441,6 +441,7 @@ test_cost_roundtrip (TmpDb *fx, gconstpointer data)
   g_assert_cmpint (got->timestamp_us, ==, T0);
   g_assert_cmpint (got->provider, ==, COSTOPS_PROVIDER_ANTHROPIC);
   g_assert_cmpstr (got->model_name, ==, cost->model_name);
+  g_assert_true (got->model_name == cost->model_name);
   g_assert_cmpstr (got->organization_id, ==, "org-a");
   g_assert_cmpstr (got->project_id, ==, "project-7");
   g_assert_cmpint (got->currency, ==, COSTOPS_CURRENCY_EUR);

@@ -195,7 +195,7 @@ test_from_v1 (TmpDb *fx, gconstpointer data)
   g_assert_cmpuint (((CostopsUsageRecord *) list->pdata[1])->reasoning_tokens, ==, 120);
 
   pricing.provider = COSTOPS_PROVIDER_OPENAI;
-  pricing.model_name = (char *) "gpt-4";
+  pricing.model_name = "gpt-4";
   pricing.kind = COSTOPS_PRICING_PER_TOKEN;
   g_assert_true (costops_storage_insert_pricing (storage, &pricing, &error));
   g_assert_no_error (error);
