@@ -1,12 +1,18 @@
 /* costops-aggregator.c: totals, breakdowns and windows (see the header).
  *
  * Where the time goes for 1,000 records, and what keeps it small:
+ *  - one pass over the records does everything per record: the period
+ *    test, the exact total, the four groups and the window;
  *  - string keys are grouped with the key table of
- *    costops-key-table-private.h (no strcmp, no allocation);
+ *    costops-key-table-private.h: the records' dimension strings are
+ *    interned (costops-records.h), so a key is found by its address, and
+ *    its bytes are read once per distinct pointer per run, not per record;
  *  - the seven known providers are indexed by their enum, no hashing;
- *  - one pass selects the records in the period; then each breakdown finds
- *    the groups of all of them in its own short loop, and one last loop
- *    adds the costs (see breakdown_find_groups() for why);
+ *  - the pass adds each cost to 64-bit sums kept as 16-byte vectors (total
+ *    and count in one store, see Sum64), betting that the costs are small
+ *    enough; the exact 128-bit total of the same pass says whether the bet
+ *    held, and if not a second, overflow-checked pass recomputes the
+ *    groups and windows (add_exact());
  *  - windows divide by a precomputed reciprocal instead of a 64-bit div;
  *  - every buffer is kept for the next run, so a run allocates nothing
  *    once the aggregator has seen as many records and keys.
@@ -27,13 +33,20 @@
 #define MAX_DENSE_WINDOWS   4096
 #define N_KNOWN_PROVIDERS   COSTOPS_PROVIDER_CUSTOM
 
+/* A running sum in the fast pass: lane 0 the total modulo 2^64, lane 1 the
+ * count. As one 16-byte vector, a record costs its group one load, one add
+ * and one store, where two scalar fields cost two of each: the pass is
+ * bound by stores. Unsigned, so that wrapping (when the bet on small costs
+ * is lost, and the sums are discarded) is defined. */
+typedef guint64 Sum64 __attribute__ ((vector_size (16)));
+
 typedef struct {
   CostopsKeyTable        keys;       /* key -> index in groups */
   CostopsAggregateGroup *groups;
+  Sum64                 *sums;       /* parallel to groups */
   gsize                  n_groups;
   gsize                  groups_capacity;
-  gssize                 null_group;                       /* records without a key */
-  gssize                 provider_group[N_KNOWN_PROVIDERS]; /* PROVIDER only */
+  gssize                 null_group; /* records without a key */
 } Breakdown;
 
 typedef struct {
@@ -46,15 +59,6 @@ typedef struct {
   __int128 cost;
 } WindowEntry;
 
-typedef struct {
-  guint32 of[COSTOPS_N_DIMENSIONS];
-} GroupIndices;
-
-typedef struct {
-  gint64  total;
-  guint64 count;
-} Sum64;
-
 struct _CostopsAggregator {
   Breakdown               breakdowns[COSTOPS_N_DIMENSIONS];
   __int128                total;
@@ -62,15 +66,9 @@ struct _CostopsAggregator {
   CostopsMoney            average;
   CostopsCurrency         currency;
 
-  /* Scratch: the records in the period, their costs, their group in each
-   * breakdown, and 64-bit sums (see add_to_groups()). */
-  const CostopsCostRecord **selected;
-  __int128               *costs;
-  GroupIndices           *indices;
-  gsize                   selected_capacity;
-  Sum64                  *sums;
-  gsize                   sums_capacity;
-
+  /* Dense windows: 64-bit sums for the fast pass, exact ones for
+   * add_exact() and the results. */
+  Sum64                  *window_sums;
   WindowSum              *dense;
   gsize                   dense_capacity;
   WindowEntry            *sparse;
@@ -80,6 +78,21 @@ struct _CostopsAggregator {
   gsize                   windows_capacity;
 };
 
+/* How the records of a run map to windows. */
+typedef struct {
+  gint64  length;        /* 0: no windows */
+  gint64  first;         /* index of the first window of the period */
+  guint64 first_start;   /* its start, modulo 2^64 */
+  guint64 reciprocal;    /* see divide_by_window() */
+  gsize   n_dense;       /* 0: sparse windows (or none) */
+} WindowPlan;
+
+/* The lookup state of a run, kept in locals. */
+typedef struct {
+  CostopsKeyProbe probes[COSTOPS_N_DIMENSIONS];   /* PROVIDER: custom names only */
+  gssize          provider_group[N_KNOWN_PROVIDERS];
+} Finder;
+
 /* --- breakdowns --- */
 
 static void
@@ -88,8 +101,6 @@ breakdown_reset (Breakdown *b)
   costops_key_table_reset (&b->keys);
   b->n_groups = 0;
   b->null_group = -1;
-  for (guint i = 0; i < N_KNOWN_PROVIDERS; i++)
-    b->provider_group[i] = -1;
 }
 
 static void
@@ -97,162 +108,105 @@ breakdown_clear (Breakdown *b)
 {
   costops_key_table_clear (&b->keys);
   g_clear_pointer (&b->groups, g_free);
+  g_clear_pointer (&b->sums, g_aligned_free);
 }
 
+/* Sums are zeroed here, when a group is born, so that a run clears no
+ * arrays. */
 static guint32
 breakdown_new_group (Breakdown  *b,
                      const char *key)
 {
   if (b->n_groups == b->groups_capacity)
     {
+      Sum64 *sums;
+
       b->groups_capacity = MAX (16, b->groups_capacity * 2);
       b->groups = g_renew (CostopsAggregateGroup, b->groups, b->groups_capacity);
+      sums = g_aligned_alloc (b->groups_capacity, sizeof (Sum64), sizeof (Sum64));
+      if (b->n_groups > 0)
+        memcpy (sums, b->sums, sizeof (Sum64) * b->n_groups);
+      g_aligned_free (b->sums);
+      b->sums = sums;
     }
   b->groups[b->n_groups] = (CostopsAggregateGroup) { key, COSTOPS_MONEY_ZERO, 0 };
+  b->sums[b->n_groups] = (Sum64) { 0, 0 };
   return (guint32) b->n_groups++;
 }
 
-static inline __attribute__ ((always_inline)) const char *
-record_key (const CostopsCostRecord *record,
-            CostopsDimension         dimension)
+/* The group of @key (not NULL) in @b, created if new. */
+static inline __attribute__ ((always_inline)) guint32
+breakdown_lookup (Breakdown       *b,
+                  CostopsKeyProbe *probe,
+                  const char      *key)
 {
-  switch (dimension)
+  guint32 group = costops_key_probe_lookup (probe, key);
+
+  if (G_UNLIKELY (group == COSTOPS_KEY_ABSENT))
     {
-    case COSTOPS_DIMENSION_MODEL:
-      return record->model_name != NULL ? record->model_name : "";
-    case COSTOPS_DIMENSION_ORGANIZATION:
-      return record->organization_id != NULL ? record->organization_id : "";
-    case COSTOPS_DIMENSION_PROJECT:
-      return record->project_id;
-    case COSTOPS_DIMENSION_PROVIDER:
-    default:
-      return record->provider_name != NULL ? record->provider_name : "custom";
+      group = costops_key_table_find_or_add (&b->keys, key, (guint32) b->n_groups);
+      if (group == b->n_groups)
+        breakdown_new_group (b, key);
+      costops_key_probe_init (probe, &b->keys);
     }
+  return group;
 }
 
-/* Finds every selected record's group of @dimension.
- *
- * Costs are added later, in add_to_groups(), on purpose: here the only
- * stores go to a scratch array, so the lookups of consecutive records are
- * independent and overlap in the CPU. Adding to a group's sum in this loop
- * would make each lookup wait for the previous record's read-modify-write.
- * Always inlined, so that each breakdown gets its own specialised loop. */
+static void
+finder_init (Finder            *finder,
+             CostopsAggregator *self)
+{
+  for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
+    costops_key_probe_init (&finder->probes[d], &self->breakdowns[d].keys);
+  for (guint i = 0; i < N_KNOWN_PROVIDERS; i++)
+    finder->provider_group[i] = -1;
+}
+
+/* @record's group in each breakdown, into @out. */
 static inline __attribute__ ((always_inline)) void
-breakdown_find_groups (Breakdown                       *b,
-                       CostopsDimension                 dimension,
-                       const CostopsCostRecord * const *records,
-                       GroupIndices                    *indices,
-                       gsize                            n)
+find_groups (CostopsAggregator       *self,
+             Finder                  *finder,
+             const CostopsCostRecord *record,
+             guint32                  out[COSTOPS_N_DIMENSIONS])
 {
-  CostopsKeyProbe probe;
+  Breakdown *providers = &self->breakdowns[COSTOPS_DIMENSION_PROVIDER];
+  Breakdown *projects = &self->breakdowns[COSTOPS_DIMENSION_PROJECT];
 
-  costops_key_probe_init (&probe, &b->keys);
-
-  for (gsize k = 0; k < n; k++)
+  /* The seven known providers by their enum, no lookup. */
+  if (G_LIKELY ((guint) record->provider < N_KNOWN_PROVIDERS))
     {
-      const CostopsCostRecord *record = records[k];
-      guint32 group;
+      gssize *index = &finder->provider_group[record->provider];
 
-      if (dimension == COSTOPS_DIMENSION_PROVIDER && (guint) record->provider < N_KNOWN_PROVIDERS)
-        {
-          gssize *index = &b->provider_group[record->provider];
-
-          if (G_UNLIKELY (*index < 0))
-            *index = breakdown_new_group (b, costops_provider_to_string (record->provider, NULL));
-          group = (guint32) *index;
-        }
-      else if (dimension == COSTOPS_DIMENSION_PROJECT && record->project_id == NULL)
-        {
-          if (b->null_group < 0)
-            b->null_group = breakdown_new_group (b, NULL);
-          group = (guint32) b->null_group;
-        }
-      else
-        {
-          CostopsKeyInfo info;
-
-          costops_key_info_init (&info, record_key (record, dimension));
-          group = costops_key_probe_lookup (&probe, &info);
-          if (G_UNLIKELY (group == COSTOPS_KEY_ABSENT))
-            {
-              group = breakdown_new_group (b, info.key);
-              costops_key_table_insert (&b->keys, &info, group);
-              costops_key_probe_init (&probe, &b->keys);
-            }
-        }
-      indices[k].of[dimension] = group;
+      if (G_UNLIKELY (*index < 0))
+        *index = breakdown_new_group (providers, costops_provider_to_string (record->provider, NULL));
+      out[COSTOPS_DIMENSION_PROVIDER] = (guint32) *index;
     }
-}
-
-/* Adds each selected record's cost to its group in every breakdown; FALSE
- * when a group's sum overflows (only possible with negative costs, as the
- * total did not).
- *
- * When every cost is small enough that no sum of them can leave 64 bits
- * (@small_costs, known from the first pass), the sums are kept in 64 bits
- * without overflow checks, which halves the work per record; they are
- * widened into the groups at the end. */
-static gboolean
-add_to_groups (CostopsAggregator *self,
-               gboolean           small_costs)
-{
-  const __int128 *costs = self->costs;
-  const GroupIndices *indices = self->indices;
-  gboolean overflow = FALSE;
-
-  if (small_costs)
+  else
     {
-      Sum64 *sums[COSTOPS_N_DIMENSIONS];
-      gsize n_sums = 0;
-
-      for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
-        n_sums += self->breakdowns[d].n_groups;
-      if (n_sums > self->sums_capacity)
-        {
-          self->sums_capacity = MAX (n_sums, self->sums_capacity * 2);
-          g_free (self->sums);
-          self->sums = g_new (Sum64, self->sums_capacity);
-        }
-      memset (self->sums, 0, sizeof (Sum64) * n_sums);
-      sums[0] = self->sums;
-      for (guint d = 1; d < COSTOPS_N_DIMENSIONS; d++)
-        sums[d] = sums[d - 1] + self->breakdowns[d - 1].n_groups;
-
-      for (gsize k = 0; k < self->count; k++)
-        {
-          gint64 cost = (gint64) costs[k];
-
-          for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
-            {
-              Sum64 *sum = &sums[d][indices[k].of[d]];
-
-              sum->total += cost;
-              sum->count++;
-            }
-        }
-
-      for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
-        for (gsize g = 0; g < self->breakdowns[d].n_groups; g++)
-          {
-            self->breakdowns[d].groups[g].total_cost.units = sums[d][g].total;
-            self->breakdowns[d].groups[g].request_count = sums[d][g].count;
-          }
-      return TRUE;
+      out[COSTOPS_DIMENSION_PROVIDER] =
+        breakdown_lookup (providers, &finder->probes[COSTOPS_DIMENSION_PROVIDER],
+                          record->provider_name != NULL ? record->provider_name : "custom");
     }
 
-  for (gsize k = 0; k < self->count; k++)
+  out[COSTOPS_DIMENSION_MODEL] =
+    breakdown_lookup (&self->breakdowns[COSTOPS_DIMENSION_MODEL], &finder->probes[COSTOPS_DIMENSION_MODEL],
+                      record->model_name != NULL ? record->model_name : "");
+  out[COSTOPS_DIMENSION_ORGANIZATION] =
+    breakdown_lookup (&self->breakdowns[COSTOPS_DIMENSION_ORGANIZATION],
+                      &finder->probes[COSTOPS_DIMENSION_ORGANIZATION],
+                      record->organization_id != NULL ? record->organization_id : "");
+
+  if (G_LIKELY (record->project_id != NULL))
     {
-      __int128 cost = costs[k];
-
-      for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
-        {
-          CostopsAggregateGroup *group = &self->breakdowns[d].groups[indices[k].of[d]];
-
-          group->request_count++;
-          overflow |= __builtin_add_overflow (group->total_cost.units, cost, &group->total_cost.units);
-        }
+      out[COSTOPS_DIMENSION_PROJECT] =
+        breakdown_lookup (projects, &finder->probes[COSTOPS_DIMENSION_PROJECT], record->project_id);
     }
-  return !overflow;
+  else
+    {
+      if (projects->null_group < 0)
+        projects->null_group = breakdown_new_group (projects, NULL);
+      out[COSTOPS_DIMENSION_PROJECT] = (guint32) projects->null_group;
+    }
 }
 
 static int
@@ -376,10 +330,7 @@ costops_aggregator_free (CostopsAggregator *self)
     return;
   for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
     breakdown_clear (&self->breakdowns[d]);
-  g_free (self->selected);
-  g_free (self->costs);
-  g_free (self->indices);
-  g_free (self->sums);
+  g_aligned_free (self->window_sums);
   g_free (self->dense);
   g_free (self->sparse);
   g_free (self->windows);
@@ -420,6 +371,96 @@ fail_record (CostopsAggregator       *self,
   return FALSE;
 }
 
+/* Plans the windows of [start_us, end_us) and readies their buffers. */
+static void
+plan_windows (CostopsAggregator *self,
+              WindowPlan        *plan,
+              gint64             window_length,
+              gint64             start_us,
+              gint64             end_us)
+{
+  gint64 last;
+
+  *plan = (WindowPlan) { window_length, 0, 0, 0, 0 };
+  if (window_length == 0 || start_us >= end_us)
+    return;
+
+  plan->first = floor_div (start_us, window_length);
+  last = floor_div (end_us - 1, window_length);
+  /* Modulo 2^64 on purpose: only differences from it are used. */
+  plan->first_start = (guint64) plan->first * (guint64) window_length;
+  plan->reciprocal = G_MAXUINT64 / (guint64) window_length;
+  if (last - plan->first >= MAX_DENSE_WINDOWS)
+    return;
+
+  plan->n_dense = (gsize) (last - plan->first + 1);
+  if (plan->n_dense > self->dense_capacity)
+    {
+      self->dense_capacity = MAX (plan->n_dense, self->dense_capacity * 2);
+      g_free (self->dense);
+      g_aligned_free (self->window_sums);
+      self->dense = g_new (WindowSum, self->dense_capacity);
+      self->window_sums = g_aligned_alloc (self->dense_capacity, sizeof (Sum64), sizeof (Sum64));
+    }
+  memset (self->window_sums, 0, sizeof (Sum64) * plan->n_dense);
+}
+
+/* The dense window of a timestamp in the period. Unsigned: timestamp >= the
+ * first window's start, and the difference fits 64 bits even when the
+ * start is very negative. */
+static inline gsize
+dense_window (const WindowPlan *plan,
+              gint64            timestamp)
+{
+  return (gsize) divide_by_window ((guint64) timestamp - plan->first_start,
+                                   (guint64) plan->length, plan->reciprocal);
+}
+
+/* The second pass, when the costs were too large for the 64-bit sums of
+ * the first: the same records again, into exact, overflow-checked 128-bit
+ * group and window sums. Every key is in the tables by now. FALSE when a
+ * group's or a window's sum overflows (only possible with negative costs,
+ * as the total did not). */
+static G_GNUC_NO_INLINE gboolean
+add_exact (CostopsAggregator               *self,
+           Finder                          *finder,
+           const WindowPlan                *plan,
+           const CostopsCostRecord * const *records,
+           gsize                            n_records,
+           gint64                           start_us,
+           gint64                           end_us)
+{
+  gboolean overflow = FALSE;
+
+  memset (self->dense, 0, sizeof (WindowSum) * plan->n_dense);
+  for (gsize i = 0; i < n_records; i++)
+    {
+      const CostopsCostRecord *record = records[i];
+      __int128 cost = record->total_cost.units;
+      guint32 groups[COSTOPS_N_DIMENSIONS];
+
+      if (record->timestamp_us < start_us || record->timestamp_us >= end_us)
+        continue;
+
+      find_groups (self, finder, record, groups);
+      for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
+        {
+          CostopsAggregateGroup *group = &self->breakdowns[d].groups[groups[d]];
+
+          group->request_count++;
+          overflow |= __builtin_add_overflow (group->total_cost.units, cost, &group->total_cost.units);
+        }
+      if (plan->n_dense > 0)
+        {
+          WindowSum *sum = &self->dense[dense_window (plan, record->timestamp_us)];
+
+          sum->count++;
+          overflow |= __builtin_add_overflow (sum->total, cost, &sum->total);
+        }
+    }
+  return !overflow;
+}
+
 gboolean
 costops_aggregator_run (CostopsAggregator               *self,
                         const CostopsCostRecord * const *records,
@@ -429,15 +470,11 @@ costops_aggregator_run (CostopsAggregator               *self,
                         guint                            window_hours,
                         GError                         **error)
 {
-  Breakdown *providers = &self->breakdowns[COSTOPS_DIMENSION_PROVIDER];
-  Breakdown *models = &self->breakdowns[COSTOPS_DIMENSION_MODEL];
-  Breakdown *organizations = &self->breakdowns[COSTOPS_DIMENSION_ORGANIZATION];
-  Breakdown *projects = &self->breakdowns[COSTOPS_DIMENSION_PROJECT];
-  gint64 window_length = 0, first_window = 0;
-  guint64 first_window_start = 0, window_reciprocal = 0;
-  gsize n_dense = 0, n_sparse = 0;
-  gboolean dense_windows = FALSE;
-  gboolean small_costs = FALSE;
+  gint64 window_length = 0;
+  WindowPlan plan;
+  Finder finder;
+  gsize n_sparse = 0;
+  gboolean small_costs;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (records != NULL || n_records == 0, FALSE);
@@ -459,47 +496,14 @@ costops_aggregator_run (CostopsAggregator               *self,
       return FALSE;
     }
 
-  if (window_length > 0 && start_us < end_us)
-    {
-      gint64 last_window;
+  plan_windows (self, &plan, window_length, start_us, end_us);
+  finder_init (&finder, self);
 
-      first_window = floor_div (start_us, window_length);
-      last_window = floor_div (end_us - 1, window_length);
-      /* Modulo 2^64 on purpose: only differences from it are used. */
-      first_window_start = (guint64) first_window * (guint64) window_length;
-      window_reciprocal = G_MAXUINT64 / (guint64) window_length;
-      if (last_window - first_window < MAX_DENSE_WINDOWS)
-        {
-          dense_windows = TRUE;
-          n_dense = (gsize) (last_window - first_window + 1);
-          if (n_dense > self->dense_capacity)
-            {
-              self->dense_capacity = MAX (n_dense, self->dense_capacity * 2);
-              g_free (self->dense);
-              self->dense = g_new (WindowSum, self->dense_capacity);
-            }
-          memset (self->dense, 0, sizeof (WindowSum) * n_dense);
-        }
-    }
-
-  if (n_records > self->selected_capacity)
-    {
-      self->selected_capacity = MAX (n_records, self->selected_capacity * 2);
-      g_free (self->selected);
-      g_free (self->costs);
-      g_free (self->indices);
-      self->selected = g_new (const CostopsCostRecord *, self->selected_capacity);
-      self->costs = g_new (__int128, self->selected_capacity);
-      self->indices = g_new (GroupIndices, self->selected_capacity);
-    }
-
-  /* First pass: the records in the period, their total and windows.
-   * Accumulators are locals: the project builds with -fno-strict-aliasing,
-   * so fields of @self would be reloaded and stored on every record. */
+  /* The pass. Accumulators are locals: the project builds with
+   * -fno-strict-aliasing, so fields of @self would be reloaded and stored
+   * on every record. */
   {
-    const CostopsCostRecord **selected = self->selected;
-    __int128 *costs = self->costs;
-    WindowSum *dense = self->dense;
+    Sum64 *window_sums = self->window_sums;
     __int128 total = 0;
     costops_u128 magnitudes = 0;
     gsize count = 0;
@@ -510,6 +514,8 @@ costops_aggregator_run (CostopsAggregator               *self,
         const CostopsCostRecord *record = records[i];
         __int128 cost = record->total_cost.units;
         gint64 timestamp = record->timestamp_us;
+        guint32 groups[COSTOPS_N_DIMENSIONS];
+        Sum64 one;
 
         if (timestamp < start_us || timestamp >= end_us)
           continue;
@@ -526,48 +532,60 @@ costops_aggregator_run (CostopsAggregator               *self,
           return fail_record (self, record, i, COSTOPS_ERROR_OVERFLOW, error);
         /* At least every |cost| − 1, OR-ed: bounds the largest magnitude. */
         magnitudes |= (costops_u128) (cost ^ (cost >> 127));
-        selected[count] = record;
-        costs[count] = cost;
         count++;
 
-        if (dense_windows)
-          {
-            /* Unsigned: timestamp >= the first window's start, and the
-             * difference fits 64 bits even when the start is very negative. */
-            guint64 offset = (guint64) timestamp - first_window_start;
-            WindowSum *sum = &dense[divide_by_window (offset, window_length, window_reciprocal)];
+        /* Lookups never read the sums, so the next record's lookups need
+         * not wait for these adds: the CPU overlaps them. */
+        find_groups (self, &finder, record, groups);
+        one = (Sum64) { (guint64) cost, 1 };
+        /* Spelled out, not a loop: so @groups stays in registers. */
+        self->breakdowns[COSTOPS_DIMENSION_PROVIDER].sums[groups[COSTOPS_DIMENSION_PROVIDER]] += one;
+        self->breakdowns[COSTOPS_DIMENSION_MODEL].sums[groups[COSTOPS_DIMENSION_MODEL]] += one;
+        self->breakdowns[COSTOPS_DIMENSION_ORGANIZATION].sums[groups[COSTOPS_DIMENSION_ORGANIZATION]] += one;
+        self->breakdowns[COSTOPS_DIMENSION_PROJECT].sums[groups[COSTOPS_DIMENSION_PROJECT]] += one;
 
-            sum->count++;
-            if (G_UNLIKELY (__builtin_add_overflow (sum->total, cost, &sum->total)))
-              return fail_record (self, record, i, COSTOPS_ERROR_OVERFLOW, error);
+        if (plan.n_dense > 0)
+          {
+            window_sums[dense_window (&plan, timestamp)] += one;
           }
-        else if (window_length > 0)
+        else if (plan.length > 0)
           {
             if (n_sparse == self->sparse_capacity)
               {
                 self->sparse_capacity = MAX (256, self->sparse_capacity * 2);
                 self->sparse = g_renew (WindowEntry, self->sparse, self->sparse_capacity);
               }
-            self->sparse[n_sparse++] = (WindowEntry) { floor_div (timestamp, window_length), cost };
+            self->sparse[n_sparse++] = (WindowEntry) { floor_div (timestamp, plan.length), cost };
           }
       }
 
     self->total = total;
     self->count = count;
     self->currency = currency;
-    /* No sum of @count costs can leave 64 bits (see add_to_groups()). */
-    small_costs = count > 0 && magnitudes < (costops_u128) (G_MAXINT64 / count) - 1;
+    /* The bet: no sum of @count such costs can leave 64 bits, so the
+     * 64-bit sums, which wrap modulo 2^64, are the exact ones. */
+    small_costs = count == 0 || magnitudes < (costops_u128) (G_MAXINT64 / count) - 1;
   }
 
-  /* One breakdown at a time: see breakdown_find_groups(). */
-  breakdown_find_groups (providers, COSTOPS_DIMENSION_PROVIDER, self->selected, self->indices, self->count);
-  breakdown_find_groups (models, COSTOPS_DIMENSION_MODEL, self->selected, self->indices, self->count);
-  breakdown_find_groups (organizations, COSTOPS_DIMENSION_ORGANIZATION, self->selected, self->indices, self->count);
-  breakdown_find_groups (projects, COSTOPS_DIMENSION_PROJECT, self->selected, self->indices, self->count);
-  if (!add_to_groups (self, small_costs))
+  if (small_costs)
+    {
+      for (guint d = 0; d < COSTOPS_N_DIMENSIONS; d++)
+        {
+          Breakdown *b = &self->breakdowns[d];
+
+          for (gsize g = 0; g < b->n_groups; g++)
+            {
+              b->groups[g].total_cost.units = (gint64) b->sums[g][0];
+              b->groups[g].request_count = b->sums[g][1];
+            }
+        }
+      for (gsize w = 0; w < plan.n_dense; w++)
+        self->dense[w] = (WindowSum) { (gint64) self->window_sums[w][0], self->window_sums[w][1] };
+    }
+  else if (!add_exact (self, &finder, &plan, records, n_records, start_us, end_us))
     {
       g_set_error_literal (error, COSTOPS_ERROR, COSTOPS_ERROR_OVERFLOW,
-                           "the costs of one breakdown group overflow exact 128-bit arithmetic");
+                           "the costs of one breakdown group or window overflow exact 128-bit arithmetic");
       reset_results (self);
       return FALSE;
     }
@@ -584,14 +602,10 @@ costops_aggregator_run (CostopsAggregator               *self,
       sort_groups (b->groups, b->n_groups);
     }
 
-  if (dense_windows)
-    {
-      for (gsize w = 0; w < n_dense; w++)
-        if (self->dense[w].count > 0)
-          append_window (self, first_window + (gint64) w, window_length,
-                         self->dense[w].total, self->dense[w].count);
-    }
-  else if (n_sparse > 0)
+  for (gsize w = 0; w < plan.n_dense; w++)
+    if (self->dense[w].count > 0)
+      append_window (self, plan.first + (gint64) w, plan.length, self->dense[w].total, self->dense[w].count);
+  if (n_sparse > 0)
     {
       qsort (self->sparse, n_sparse, sizeof (WindowEntry), compare_window_entries);
       for (gsize j = 0; j < n_sparse;)
@@ -608,7 +622,7 @@ costops_aggregator_run (CostopsAggregator               *self,
                 reset_results (self);
                 return FALSE;
               }
-          append_window (self, index, window_length, total, count);
+          append_window (self, index, plan.length, total, count);
         }
     }
 

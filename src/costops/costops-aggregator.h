@@ -6,6 +6,11 @@
  * allocates nothing per run once its tables have grown to the number of
  * distinct keys, which is what makes 1,000 records take microseconds.
  *
+ * Groups are found by the key's address first (the engine interns
+ * dimension strings, costops-records.h) and by its content when the
+ * address is new, so records that carry equal strings in different buffers
+ * still share a group; they only miss the fast path.
+ *
  * Records are included when start <= timestamp < end. All sums are exact;
  * the average is rounded half-even to ten places. All included records must
  * share one currency (else COSTOPS_ERROR_CURRENCY_MISMATCH).
@@ -30,8 +35,9 @@ typedef enum {
 
 typedef struct {
   /* Borrowed from the records of the last run (or a static provider name):
-   * valid while those records are alive. NULL only for PROJECT, meaning
-   * "records without a project". */
+   * valid while those records' strings are, which for the interned
+   * dimension strings of costops-records.h is forever. NULL only for
+   * PROJECT, meaning "records without a project". */
   const char  *key;
   CostopsMoney total_cost;
   guint64      request_count;
