@@ -13,6 +13,11 @@ and CI read the numbers). Run from a build folder:
    COB_MEASURE_STALLS makes a 10 ms timer record the longest gap between its
    calls; Run is pressed through AT-SPI (dogtail).
 3. RSS of the idle window two seconds after that run.
+
+Under Xvfb GTK draws with Mesa's software GL (llvmpipe) unless told
+otherwise; that renderer alone costs ~100 MB RSS and 50-150 ms per frame on
+two busy cores. Compare with GSK_RENDERER=cairo (no GL drawing, Mesa still
+probed) and GDK_DEBUG=gl-disable (no GL at all) in the environment.
 """
 import os
 import re
