@@ -8,7 +8,7 @@
 
 #define REPETITIONS 20
 /* Turns each side of a comparison is measured in. */
-#define CHUNKS 4
+#define CHUNKS 10
 
 typedef struct {
   guint work; /* LCG steps per operation: the cost the test controls */
@@ -58,7 +58,8 @@ static const BenchTarget synthetic_target = {
   .teardown = g_free,
 };
 
-/* One short run of the synthetic target; its samples are appended. */
+/* One chunk: a short run of the synthetic target (a CHUNKS-th of a quick
+ * run's measuring time, after a 5 ms warm-up); its samples are appended. */
 static void
 measure (guint work, GArray *samples)
 {
@@ -70,6 +71,7 @@ measure (guint work, GArray *samples)
 
   bench_run_options_init_quick (&options);
   options.min_measure_us /= CHUNKS;
+  options.warmup_us = MIN (options.warmup_us, 5 * 1000);
   options.min_samples = MAX (options.min_samples / CHUNKS, 3);
   synthetic_work = work;
   result = bench_run_target (&synthetic_target, &options, 0, NULL, NULL, NULL, &error);
@@ -91,11 +93,11 @@ count_false_verdicts (guint base_work, guint current_work, BenchVerdict expected
       g_autoptr(GError) error = NULL;
       BenchComparison cmp;
 
-      /* Each side is measured in chunks taken in turns, as one quick run's
-       * worth in all: on a shared machine the load changes over seconds, and
-       * alternating spreads that over both sides instead of handing it to
-       * whichever happened to run during a busy moment. The verdict still
-       * comes from the samples alone. */
+      /* Each side is measured in short chunks taken in turns, a quick run's
+       * measuring time in all: on a shared machine the load changes from
+       * one moment to the next, and alternating spreads it over both sides
+       * instead of handing it to whichever ran during a busy moment. The
+       * verdict still comes from the samples alone. */
       g_array_set_size (baseline, 0);
       g_array_set_size (current, 0);
       for (guint c = 0; c < CHUNKS; c++)
