@@ -268,4 +268,6 @@ const BenchTarget bench_target_storage = {
   .run_iterations = storage_run,
   .add_metrics = storage_add_metrics,
   .teardown = storage_teardown,
+  /* SQLite checkpoints the WAL about every 11 transactions of this size. */
+  .min_iterations_per_sample = 16,
 };

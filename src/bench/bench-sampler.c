@@ -115,7 +115,7 @@ bench_sampler_run (BenchContext        *context,
 {
   double warmup_share = (double) warmup_ns / (double) MAX (warmup_ns + measure_ns, 1);
   double best_ns_per_iteration = G_MAXDOUBLE;
-  guint64 batch = 1;
+  guint64 batch = MAX (context->target != NULL ? context->target->min_iterations_per_sample : 1, 1);
   guint confirmations = 0;
   gint64 start;
   gint64 elapsed = 0;

@@ -40,6 +40,12 @@ struct _BenchTarget {
                               GError           **error);
   /* Optional. Frees @state and removes anything setup created. */
   void     (*teardown)       (gpointer           state);
+
+  /* Optional. Every sample runs at least this many operations (0 or 1:
+   * whatever calibration picks). For targets whose cost arrives in periodic
+   * bursts, such as a database checkpoint every few transactions: a sample
+   * should hold a whole cycle, or samples differ by the burst, not by noise. */
+  guint     min_iterations_per_sample;
 };
 
 /* Compiler barrier: @value is treated as used, so the computation that
