@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bench-environment.h"
 #include "cob-application.h"
 #include "cob-window.h"
 
@@ -196,6 +197,17 @@ cob_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (cob_application_parent_class)->startup (app);
+
+  /* The framework links no GTK: tell it which toolkit the runs measure in. */
+  {
+    g_autofree char *gtk_version = g_strdup_printf ("%u.%u.%u", gtk_get_major_version (),
+                                                    gtk_get_minor_version (), gtk_get_micro_version ());
+    g_autofree char *adw_version = g_strdup_printf ("%u.%u.%u", adw_get_major_version (),
+                                                    adw_get_minor_version (), adw_get_micro_version ());
+
+    bench_environment_register_library ("GTK", gtk_version);
+    bench_environment_register_library ("libadwaita", adw_version);
+  }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

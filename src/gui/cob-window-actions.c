@@ -216,6 +216,7 @@ on_run_finished (GObject      *source,
             n_failed++;
         }
       cob_window_show_results (self, results, source_text);
+      cob_window_history_reload (self, out);
 
       if (cancelled)
         message = g_strdup_printf (ngettext ("Run cancelled; %u finished target kept",

@@ -251,6 +251,7 @@ on_load_finished (GObject      *source,
   /* Translators: where the results shown come from: a folder path. */
   source_text = g_strdup_printf (_("Loaded from %s"), dir);
   cob_window_show_results (self, outcome->results, source_text);
+  cob_window_history_reload (self, dir);
 
   g_ptr_array_add (outcome->skipped, NULL);
   self->skipped_files = (GStrv) g_ptr_array_steal (outcome->skipped, NULL);

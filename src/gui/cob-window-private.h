@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cob-window.h"
+#include "cob-history-view.h"
 #include "cob-run-task.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,11 @@ struct _CobWindow
   GtkLabel        *results_source;
   CobChart        *chart;
   GtkColumnView   *results_view;
+  AdwViewStack    *view_stack;
+  CobHistoryView  *history_view;
+  GtkWidget       *warnings_slot;
+  GtkWidget       *warnings_banner;  /* AdwBanner, or a GtkRevealer before 1.3 */
+  GtkLabel        *warnings_label;   /* the revealer's text; NULL with AdwBanner */
 
   const BenchTarget * const *targets;
   GSettings   *settings;
@@ -94,6 +100,14 @@ GFile   *cob_window_existing_parent     (GFile     *file);
 void     cob_window_install_actions     (CobWindowClass *klass);
 void     cob_window_start_run           (CobWindow *self);
 void     cob_window_cancel_run          (CobWindow *self);
+
+/* cob-window-history.c */
+void     cob_window_history_init        (CobWindow  *self);
+/* The shown results changed: their comparison and warnings follow. */
+void     cob_window_history_show_results (CobWindow *self);
+/* Reads @output_dir/history/ again (after a run, a load, a new folder). */
+void     cob_window_history_reload      (CobWindow  *self,
+                                         const char *output_dir);
 
 /* cob-results-columns.c */
 void     cob_results_columns_setup      (GtkColumnView *view);

@@ -285,6 +285,7 @@ cob_window_update_output_row (CobWindow *self)
   adw_action_row_set_subtitle (self->output_row, shown);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->output_row), dir);
   gtk_widget_set_visible (GTK_WIDGET (self->output_warning), FALSE);
+  cob_window_history_reload (self, dir);
 }
 
 AdwToast *
@@ -357,6 +358,7 @@ cob_window_show_results (CobWindow  *self,
   cob_chart_set_results (self->chart, self->results);
   gtk_label_set_text (self->results_source, source != NULL ? source : "");
   gtk_stack_set_visible_child_name (self->results_stack, self->results->len > 0 ? "results" : "empty");
+  cob_window_history_show_results (self);
   cob_window_update_actions (self);
 }
 
@@ -533,6 +535,7 @@ cob_window_class_init (CobWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COB_TYPE_CHART);
+  g_type_ensure (COB_TYPE_HISTORY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/costops/Bench/cob-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CobWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, window_title);
@@ -550,6 +553,9 @@ cob_window_class_init (CobWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobWindow, results_source);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, CobWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CobWindow, history_view);
+  gtk_widget_class_bind_template_child (widget_class, CobWindow, warnings_slot);
 
   cob_window_install_actions (klass);
   gtk_widget_class_install_property_action (widget_class, "win.chart-scale", "chart-scale");
@@ -566,6 +572,7 @@ cob_window_init (CobWindow *self)
   self->results = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_result_unref);
 
   cob_results_columns_setup (self->results_view);
+  cob_window_history_init (self);
   self->sorted_results =
     gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->result_rows)),
                              g_object_ref (gtk_column_view_get_sorter (self->results_view)));

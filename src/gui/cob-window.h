@@ -7,6 +7,7 @@
 
 #include "bench-target.h"
 #include "cob-chart.h"
+#include "cob-history-view.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,10 @@ gboolean    cob_window_export_chart_to      (CobWindow  *self,
 void        cob_window_load_results         (CobWindow  *self,
                                              GFile      *folder);
 gboolean    cob_window_get_loading          (CobWindow  *self);
+/* The History page (its runs, baseline and comparison). */
+CobHistoryView *cob_window_get_history_view (CobWindow *self);
+/* The noisy-machine warning shown for the run shown, or NULL. */
+const char *cob_window_get_warning_text     (CobWindow  *self);
 /* Names of the files the last load skipped ("name: reason"), or NULL. */
 const char * const *cob_window_get_skipped_files (CobWindow *self);
 
