@@ -92,16 +92,41 @@ has_runtime() {
   flatpak info "org.gnome.Platform//$branch" >/dev/null 2>&1 &&
     flatpak info "org.gnome.Sdk//$branch" >/dev/null 2>&1
 }
-if has_runtime; then
-  echo "using the installed GNOME $branch runtime"
-else
-  standin=$checkout/../shared/tools/flatpak-standin-runtime
-  [ -x "$standin" ] || die "no org.gnome.Platform//$branch installed and no $standin to build a stand-in"
+# flatpak-builder 1.2 (Debian 12) runs appstream-compose from the SDK to export
+# the metainfo for software centers; 1.4 and later run appstreamcli compose.
+sdk_can_compose() {
+  case "$(flatpak-builder --version)" in
+    *" 1.2."*|*" 1.0."*) flatpak run --command=sh "org.gnome.Sdk//$branch" -c 'command -v appstream-compose' \
+                           >/dev/null 2>&1 ;;
+    *) return 0 ;;
+  esac
+}
+standin=$checkout/../shared/tools/flatpak-standin-runtime
+use_standin() { # [WORK folder]: build (or find) the stand-in, with appstream-compose in its SDK
+  [ -x "$standin" ] || die "no usable org.gnome.Platform//$branch installed and no $standin to build a stand-in"
   [ "$(id -u)" -eq 0 ] || die "building the stand-in runtime needs root"
-  FLATPAK_USER_DIR=$("$standin" "$branch" | tail -n 1)
+  if [ -n "${1:-}" ]; then
+    export WORK=$1 FLATPAK_USER_DIR=$1/user
+  fi
+  FLATPAK_USER_DIR=$("$standin" "$branch" appstream-util | tail -n 1)
   export FLATPAK_USER_DIR
   has_runtime || die "the stand-in runtime is not installed in $FLATPAK_USER_DIR"
   echo "using the stand-in runtime in FLATPAK_USER_DIR=$FLATPAK_USER_DIR"
+}
+if has_runtime; then
+  echo "using the installed GNOME $branch runtime"
+else
+  use_standin
+fi
+if ! sdk_can_compose; then
+  if flatpak remote-list --user 2>/dev/null | grep -q '^standin'; then
+    # A stand-in made earlier without appstream-util: make one that has it,
+    # beside it, so that whoever uses the first one is not disturbed.
+    echo "this stand-in SDK has no appstream-compose, which $(flatpak-builder --version) runs"
+    use_standin /var/tmp/standin-flatpak-appstream
+  fi
+  sdk_can_compose || die "the SDK has no appstream-compose, which $(flatpak-builder --version) runs;
+use flatpak-builder 1.4 or later (flatpak run org.flatpak.Builder) with the real SDK"
 fi
 
 # --- manifest ----------------------------------------------------------------

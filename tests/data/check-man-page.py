@@ -81,8 +81,8 @@ def main() -> int:
         if command not in commands:
             problems.append(f"`cost-ops --help` does not list the command {command}")
     for command in commands:
-        if not re.search(rf"^\.B {command}$", source, re.M):
-            problems.append(f"the manual page does not describe the command {command}")
+        if not re.search(rf'^\.SS "cost\\-ops {command}"$', source, re.M):
+            problems.append(f"the manual page has no section .SS \"cost\\-ops {command}\"")
         command_help = help_text(binary, command)
         options |= long_options(command_help)
         shorts |= short_options(command_help)
