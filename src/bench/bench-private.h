@@ -62,7 +62,8 @@ void     bench_measurement_clear   (BenchMeasurement      *measurement);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BenchMeasurement, bench_measurement_clear)
 
 /* Calibrates and warms up for @warmup_ns, then takes samples until
- * @measure_ns has passed and at least @min_samples were taken. Checks
+ * @measure_ns has passed and at least @min_samples were taken. No sample
+ * runs fewer than @min_batch iterations. Checks
  * cancellation before every batch. Progress fills the current phase. */
 gboolean bench_sampler_run         (BenchContext          *context,
                                     BenchIterationsFunc    func,
@@ -70,6 +71,7 @@ gboolean bench_sampler_run         (BenchContext          *context,
                                     gint64                 warmup_ns,
                                     gint64                 measure_ns,
                                     guint                  min_samples,
+                                    guint64                min_batch,
                                     BenchMeasurement      *measurement,
                                     GError               **error);
 

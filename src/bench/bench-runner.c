@@ -147,6 +147,7 @@ measure_target (BenchContext     *context,
                           context->options->warmup_us * 1000,
                           context->options->min_measure_us * 1000,
                           context->options->min_samples,
+                          target->min_iterations_per_sample,
                           measurement, error);
   if (ok)
     {

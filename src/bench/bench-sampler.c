@@ -110,12 +110,13 @@ bench_sampler_run (BenchContext        *context,
                    gint64               warmup_ns,
                    gint64               measure_ns,
                    guint                min_samples,
+                   guint64              min_batch,
                    BenchMeasurement    *measurement,
                    GError             **error)
 {
   double warmup_share = (double) warmup_ns / (double) MAX (warmup_ns + measure_ns, 1);
   double best_ns_per_iteration = G_MAXDOUBLE;
-  guint64 batch = MAX (context->target != NULL ? context->target->min_iterations_per_sample : 1, 1);
+  guint64 batch = MAX (min_batch, 1);
   guint confirmations = 0;
   gint64 start;
   gint64 elapsed = 0;

@@ -118,6 +118,7 @@ bench_context_measure (BenchContext         *context,
                           context->options->warmup_us * 1000 / 5,
                           context->options->min_measure_us * 1000 / 5,
                           MAX (context->options->min_samples / 2, 3),
+                          1, /* variants pick their own operation size */
                           &measurement, error);
   context->phase_start = saved_start;
   context->phase_end = saved_end;

@@ -166,6 +166,70 @@ test_fast_target_batches (void)
   g_assert_cmpfloat (metric_double (result, "operations_per_second"), >, 1e6);
 }
 
+/* A target whose single operation already outlasts the minimal sample:
+ * calibration alone would take one operation per sample. */
+static guint64 largest_variant_batch;
+
+static gboolean
+slow_iterations (gpointer state, guint64 iterations, GError **error)
+{
+  for (guint64 i = 0; i < iterations; i++)
+    {
+      gint64 until = g_get_monotonic_time () + 1500;
+
+      while (g_get_monotonic_time () < until)
+        ;
+    }
+  return TRUE;
+}
+
+static gboolean
+slow_variant (gpointer state, guint64 iterations, GError **error)
+{
+  largest_variant_batch = MAX (largest_variant_batch, iterations);
+  return slow_iterations (state, iterations, error);
+}
+
+static gboolean
+slow_add_metrics (gpointer state, BenchContext *context, JsonObject *metrics, GError **error)
+{
+  double ops = 0.0;
+
+  if (!bench_context_measure (context, slow_variant, state, &ops, error))
+    return FALSE;
+  json_object_set_double_member (metrics, "variant_ops_per_second", ops);
+  return TRUE;
+}
+
+static void
+test_min_iterations_per_sample (void)
+{
+  static const BenchTarget bursty_target = {
+    .id = "bursty",
+    .display_name = "Bursty",
+    .category = "test",
+    .description = "1.5 ms operations that ask for five per sample",
+    .run_iterations = slow_iterations,
+    .add_metrics = slow_add_metrics,
+    .min_iterations_per_sample = 5,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BenchResult) result = NULL;
+  BenchRunOptions options;
+
+  short_options (&options);
+  largest_variant_batch = 0;
+  result = bench_run_target (&bursty_target, &options, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bench_result_is_success (result));
+  g_assert_cmpint (metric_int (result, "iterations_per_sample"), >=, 5);
+  g_assert_cmpint (metric_int (result, "total_iterations") % metric_int (result, "iterations_per_sample"), ==, 0);
+  /* Variants measure other operations and choose their own batch size. */
+  g_assert_cmpuint (largest_variant_batch, >=, 1);
+  g_assert_cmpuint (largest_variant_batch, <, 5);
+  g_assert_cmpfloat (metric_double (result, "variant_ops_per_second"), >, 0.0);
+}
+
 /* ---- failures ---------------------------------------------------------- */
 
 static BenchResult *
@@ -406,6 +470,7 @@ main (int   argc,
 
   g_test_add_func ("/runner/measure/busy-wait", test_busy_wait_measured);
   g_test_add_func ("/runner/measure/fast-target", test_fast_target_batches);
+  g_test_add_func ("/runner/measure/min-iterations-per-sample", test_min_iterations_per_sample);
   g_test_add_func ("/runner/failure/unimplemented", test_unimplemented_fails);
   g_test_add_func ("/runner/failure/setup", test_setup_fails);
   g_test_add_func ("/runner/failure/run", test_run_fails);
