@@ -93,14 +93,17 @@ has_runtime() {
     flatpak info "org.gnome.Sdk//$branch" >/dev/null 2>&1
 }
 # flatpak-builder 1.2 (Debian 12) runs appstream-compose from the SDK to export
-# the metainfo for software centers; 1.4 and later run appstreamcli compose.
+# the metainfo and icon for software centers (1.4 and later run appstreamcli
+# compose); it loads the SVG icon through gdk-pixbuf's SVG loader.
 sdk_can_compose() {
   case "$(flatpak-builder --version)" in
-    *" 1.2."*|*" 1.0."*) flatpak run --command=sh "org.gnome.Sdk//$branch" -c 'command -v appstream-compose' \
-                           >/dev/null 2>&1 ;;
+    *" 1.2."*|*" 1.0."*)
+      flatpak run --command=sh "org.gnome.Sdk//$branch" -c \
+        'command -v appstream-compose && ls /usr/lib/*/gdk-pixbuf-2.0/*/loaders/*svg*' >/dev/null 2>&1 ;;
     *) return 0 ;;
   esac
 }
+standin_extras="appstream-util librsvg2-common"
 standin=$checkout/../shared/tools/flatpak-standin-runtime
 use_standin() { # [WORK folder]: build (or find) the stand-in, with appstream-compose in its SDK
   [ -x "$standin" ] || die "no usable org.gnome.Platform//$branch installed and no $standin to build a stand-in"
@@ -108,7 +111,8 @@ use_standin() { # [WORK folder]: build (or find) the stand-in, with appstream-co
   if [ -n "${1:-}" ]; then
     export WORK=$1 FLATPAK_USER_DIR=$1/user
   fi
-  FLATPAK_USER_DIR=$("$standin" "$branch" appstream-util | tail -n 1)
+  # shellcheck disable=SC2086 # two package names
+  FLATPAK_USER_DIR=$("$standin" "$branch" $standin_extras | tail -n 1)
   export FLATPAK_USER_DIR
   has_runtime || die "the stand-in runtime is not installed in $FLATPAK_USER_DIR"
   echo "using the stand-in runtime in FLATPAK_USER_DIR=$FLATPAK_USER_DIR"
@@ -120,12 +124,12 @@ else
 fi
 if ! sdk_can_compose; then
   if flatpak remote-list --user 2>/dev/null | grep -q '^standin'; then
-    # A stand-in made earlier without appstream-util: make one that has it,
+    # A stand-in made earlier without these packages: make one that has them,
     # beside it, so that whoever uses the first one is not disturbed.
-    echo "this stand-in SDK has no appstream-compose, which $(flatpak-builder --version) runs"
-    use_standin /var/tmp/standin-flatpak-appstream
+    echo "this stand-in SDK cannot run appstream-compose (with an SVG icon), which $(flatpak-builder --version) runs"
+    use_standin /var/tmp/standin-flatpak-compose
   fi
-  sdk_can_compose || die "the SDK has no appstream-compose, which $(flatpak-builder --version) runs;
+  sdk_can_compose || die "the SDK has no appstream-compose or no SVG pixbuf loader, which $(flatpak-builder --version) needs;
 use flatpak-builder 1.4 or later (flatpak run org.flatpak.Builder) with the real SDK"
 fi
 
