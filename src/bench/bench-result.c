@@ -20,6 +20,19 @@ struct _BenchResult {
 
 G_DEFINE_BOXED_TYPE (BenchResult, bench_result, bench_result_ref, bench_result_unref)
 
+/* In UTC and whole milliseconds, the precision the files keep: a result in
+ * memory then equals the same result read back, and the app can find the
+ * history run its shown results belong to. */
+static GDateTime *
+timestamp_to_file_precision (GDateTime *timestamp)
+{
+  g_autoptr(GDateTime) utc = timestamp != NULL ? g_date_time_to_utc (timestamp)
+                                               : g_date_time_new_now_utc ();
+  GTimeSpan extra = g_date_time_get_microsecond (utc) % 1000;
+
+  return g_date_time_add (utc, -extra);
+}
+
 static BenchResult *
 result_new (const char *target_id,
             GDateTime  *timestamp)
@@ -28,8 +41,7 @@ result_new (const char *target_id,
 
   g_atomic_ref_count_init (&result->ref_count);
   result->target_id = g_strdup (target_id);
-  result->timestamp = timestamp != NULL ? g_date_time_to_utc (timestamp)
-                                        : g_date_time_new_now_utc ();
+  result->timestamp = timestamp_to_file_precision (timestamp);
   return result;
 }
 

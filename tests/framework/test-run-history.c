@@ -85,6 +85,12 @@ test_run_appends_history (void)
   g_assert_cmpuint (n, >=, 5);
   g_assert_cmpmem (stored, n_stored * sizeof (double), samples, n * sizeof (double));
   g_assert_false (bench_result_is_success (bench_run_record_lookup (record, "run_fails")));
+  /* The result in memory carries the timestamp its files keep (milliseconds),
+   * so the app can tell which history run the results it shows come from. */
+  g_assert_true (g_date_time_equal (bench_result_get_timestamp (fast),
+                                    bench_result_get_timestamp (g_ptr_array_index (results, 0))));
+  g_assert_true (g_date_time_equal (bench_result_get_timestamp (bench_run_record_lookup (record, "run_fails")),
+                                    bench_result_get_timestamp (g_ptr_array_index (results, 1))));
 
   summary = test_read_file (summary_path);
   run_line = g_strdup_printf ("\n- Run: %s, started ", bench_run_record_get_id (record));
