@@ -117,7 +117,10 @@ def main():
             assert f'### {target}' in text, text
 
         # The chart describes what it shows.
-        chart = node.findChild(predicate.GenericPredicate(roleName='image'), retry=True)
+        # By its name: the view switcher's icons are images too, and come first.
+        chart = node.findChild(predicate.GenericPredicate(roleName='image',
+                                                          name='Operations per second chart'),
+                               retry=True)
         description = chart.description
         print('chart description:', description)
         for _, title in TARGETS:
