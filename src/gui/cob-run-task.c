@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "cob-run-task.h"
+#include "cob-perf-trace.h"
 
 typedef struct {
   BenchTargetState state;
@@ -32,6 +33,7 @@ struct _CobRunTask
   GMutex lock;
   TargetSnapshot *snapshots;
   gboolean idle_pending;
+  gint64 last_delivery_us;
 
   /* Main thread only. */
   gboolean running;
@@ -162,6 +164,10 @@ cob_run_task_new (GPtrArray             *targets,
   return self;
 }
 
+/* Progress reaches the window at most this often: each delivery redraws
+ * the window, and with software GL a frame costs 50 ms of CPU. */
+#define MIN_DELIVERY_INTERVAL_US (200 * G_TIME_SPAN_MILLISECOND)
+
 /* Main thread: copies out what the worker stored and announces it. */
 static void
 deliver_updates (CobRunTask *self)
@@ -183,6 +189,7 @@ deliver_updates (CobRunTask *self)
       snapshot->dirty = FALSE;
     }
   self->idle_pending = FALSE;
+  self->last_delivery_us = g_get_monotonic_time ();
   g_mutex_unlock (&self->lock);
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -223,7 +230,9 @@ deliver_updates (CobRunTask *self)
 static gboolean
 deliver_updates_idle (gpointer data)
 {
+  cob_perf_trace_mark ("progress idle start");
   deliver_updates (COB_RUN_TASK (data));
+  cob_perf_trace_mark ("progress idle end");
   return G_SOURCE_REMOVE;
 }
 
@@ -238,6 +247,7 @@ on_progress (guint              index,
 {
   CobRunTask *self = user_data;
   gboolean schedule = FALSE;
+  gint64 wait_us = 0;
 
   g_mutex_lock (&self->lock);
   if (index < self->targets->len)
@@ -253,13 +263,19 @@ on_progress (guint              index,
         }
       snapshot->dirty = TRUE;
       if (!self->idle_pending)
-        schedule = self->idle_pending = TRUE;
+        {
+          schedule = self->idle_pending = TRUE;
+          wait_us = self->last_delivery_us + MIN_DELIVERY_INTERVAL_US - g_get_monotonic_time ();
+        }
     }
   g_mutex_unlock (&self->lock);
 
   if (schedule)
     {
-      GSource *source = g_idle_source_new ();
+      /* Coalesced: one pending source, and not sooner than the interval
+       * after the last delivery. */
+      GSource *source = wait_us > 0 ? g_timeout_source_new ((guint) (wait_us / 1000) + 1)
+                                    : g_idle_source_new ();
 
       g_source_set_priority (source, G_PRIORITY_LOW);
       g_source_set_callback (source, deliver_updates_idle, g_object_ref (self), g_object_unref);

@@ -15,6 +15,7 @@
 #include "cob-format.h"
 #include "cob-target-row.h"
 #include "cob-window-private.h"
+#include "cob-perf-trace.h"
 
 /* ---------------------------------------------------------------------- */
 /* Run                                                                     */
@@ -59,7 +60,11 @@ on_target_changed (CobRunTask  *run,
   /* Show each result as soon as it exists, once. */
   if (result != NULL && previous != COB_TARGET_STATUS_DONE && previous != COB_TARGET_STATUS_FAILED &&
       (status == COB_TARGET_STATUS_DONE || status == COB_TARGET_STATUS_FAILED))
-    cob_window_append_result (self, result);
+    {
+      cob_perf_trace_mark ("append result start");
+      cob_window_append_result (self, result);
+      cob_perf_trace_mark ("append result end");
+    }
 }
 
 static void
@@ -76,6 +81,7 @@ on_run_fraction_changed (CobRunTask *run,
 static gboolean
 on_elapsed_tick (gpointer user_data)
 {
+  cob_perf_trace_mark ("elapsed tick");
   cob_window_update_title (COB_WINDOW (user_data));
   return G_SOURCE_CONTINUE;
 }
@@ -89,7 +95,11 @@ on_stall_tick (gpointer user_data)
   gint64 now = g_get_monotonic_time ();
 
   if (self->stall_last_us > 0)
-    self->max_stall_us = MAX (self->max_stall_us, now - self->stall_last_us);
+    {
+      self->max_stall_us = MAX (self->max_stall_us, now - self->stall_last_us);
+      cob_perf_trace_gap (self->stall_last_us, now);
+    }
+  cob_perf_trace_mark ("stall timer");
   self->stall_last_us = now;
   return G_SOURCE_CONTINUE;
 }
@@ -167,6 +177,7 @@ on_run_finished (GObject      *source,
   if (self->stall_timer != 0)
     {
       g_clear_handle_id (&self->stall_timer, g_source_remove);
+      cob_perf_trace_stop ();
       g_message ("Largest main-loop gap during the run: %.1f ms (timer period 10 ms); "
                  "%u progress updates delivered",
                  self->max_stall_us / 1000.0, cob_run_task_get_n_updates (COB_RUN_TASK (source)));
@@ -315,13 +326,17 @@ cob_window_start_run (CobWindow *self)
   self->run_started_us = g_get_monotonic_time ();
   /* As low as the progress idle: when drawing a frame is slow (software
    * GL), a default-priority clock would keep the loop busy with redraws and
-   * starve the progress updates. */
-  self->elapsed_timer = g_timeout_add_full (G_PRIORITY_LOW, 100, on_elapsed_tick, self, NULL);
+   * starve the progress updates. Once a second: every change of the
+   * subtitle redraws the window (50 ms of CPU with software GL); progress
+   * deliveries refresh it in between. */
+  self->elapsed_timer = g_timeout_add_full (G_PRIORITY_LOW, 1000, on_elapsed_tick, self, NULL);
   if (g_getenv ("COB_MEASURE_STALLS") != NULL)
     {
       self->max_stall_us = 0;
       self->stall_last_us = 0;
       self->stall_timer = g_timeout_add (10, on_stall_tick, self);
+      if (g_strcmp0 (g_getenv ("COB_MEASURE_STALLS"), "trace") == 0)
+        cob_perf_trace_start (GTK_WIDGET (self));
     }
 
   callback_data = g_new0 (RunCallbackData, 1);

@@ -14,6 +14,7 @@
 #include "cob-result-row.h"
 #include "cob-target-row.h"
 #include "cob-window-private.h"
+#include "cob-perf-trace.h"
 
 G_DEFINE_FINAL_TYPE (CobWindow, cob_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -502,6 +503,15 @@ cob_window_set_property (GObject      *object,
 }
 
 static void
+cob_window_snapshot (GtkWidget   *widget,
+                     GtkSnapshot *snapshot)
+{
+  cob_perf_trace_mark ("window snapshot start");
+  GTK_WIDGET_CLASS (cob_window_parent_class)->snapshot (widget, snapshot);
+  cob_perf_trace_mark ("window snapshot end");
+}
+
+static void
 cob_window_class_init (CobWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -509,6 +519,7 @@ cob_window_class_init (CobWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = cob_window_constructed;
+  GTK_WIDGET_CLASS (klass)->snapshot = cob_window_snapshot;
   object_class->dispose = cob_window_dispose;
   object_class->finalize = cob_window_finalize;
   object_class->get_property = cob_window_get_property;

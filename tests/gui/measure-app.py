@@ -13,6 +13,13 @@ and CI read the numbers). Run from a build folder:
    COB_MEASURE_STALLS makes a 10 ms timer record the longest gap between its
    calls; Run is pressed through AT-SPI (dogtail).
 3. RSS of the idle window two seconds after that run.
+Runs 2 and 3 are repeated [launches] times too (one fresh app each): one
+run says little on a shared two-core machine.
+
+COB_MEASURE_STALLS=trace in this script's environment makes the app print,
+for every gap over 50 ms, what the main loop did inside it (frame clock
+phases, progress deliveries, snapshots) and the paint phase's mean and max;
+the app logs are kept in the work folder printed at the end.
 
 Under Xvfb GTK draws with Mesa's software GL (llvmpipe) unless told
 otherwise; that renderer alone costs ~100 MB RSS and 50-150 ms per frame on
@@ -46,14 +53,16 @@ def rss_mb(pid):
     return float('nan')
 
 
-def full_run(app_path, env, out):
+def full_run(app_path, env, out, index=0):
     from dogtail import tree
     from dogtail.config import config
     config.defaultDelay = 0.1
 
-    log = open(os.path.join(out, 'app.log'), 'w+', encoding='utf-8')
-    proc = subprocess.Popen([app_path, '--output-dir', os.path.join(out, 'run')],
-                            env=dict(env, COB_MEASURE_STALLS='1'), stderr=log, stdout=log)
+    log = open(os.path.join(out, f'app-{index}.log'), 'w+', encoding='utf-8')
+    run_dir = os.path.join(out, f'run-{index}')
+    stalls = os.environ.get('COB_MEASURE_STALLS', '1')
+    proc = subprocess.Popen([app_path, '--output-dir', run_dir],
+                            env=dict(env, COB_MEASURE_STALLS=stalls), stderr=log, stdout=log)
     try:
         deadline = time.monotonic() + 30
         while not any(a.name == 'cost-ops-bench' for a in tree.root.applications()):
@@ -63,7 +72,7 @@ def full_run(app_path, env, out):
         node = tree.root.application('cost-ops-bench')
         node.findChild(lambda n: n.roleName == 'push button' and n.name.endswith('Run'),
                        retry=True).doActionNamed('click')
-        summary = os.path.join(out, 'run', 'summary.md')
+        summary = os.path.join(run_dir, 'summary.md')
         deadline = time.monotonic() + 300
         while not os.path.exists(summary):
             if time.monotonic() > deadline:
@@ -97,9 +106,17 @@ def main():
     frames = [first_frame_ms(app_path, env) for _ in range(launches)]
     print(f'launch to first frame: median {statistics.median(frames):.0f} ms, '
           f'min {min(frames):.0f} ms, max {max(frames):.0f} ms ({launches} launches)')
-    stall, rss = full_run(app_path, env, workdir)
-    print(f'largest main-loop gap during a full run: {stall:.1f} ms (10 ms timer)')
-    print(f'idle RSS after the run: {rss:.1f} MB')
+    stalls, rsses = [], []
+    for index in range(launches):
+        stall, rss = full_run(app_path, env, workdir, index)
+        print(f'  run {index + 1}: largest gap {stall:.1f} ms, idle RSS {rss:.1f} MB', flush=True)
+        stalls.append(stall)
+        rsses.append(rss)
+    print(f'largest main-loop gap during a full run: median {statistics.median(stalls):.1f} ms, '
+          f'min {min(stalls):.1f} ms, max {max(stalls):.1f} ms (10 ms timer, {launches} runs)')
+    print(f'idle RSS after the run: median {statistics.median(rsses):.1f} MB, '
+          f'max {max(rsses):.1f} MB ({launches} runs)')
+    print(f'app logs: {workdir}')
     return 0
 
 
