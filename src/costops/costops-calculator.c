@@ -82,10 +82,12 @@ fail_mismatch (const CostopsUsageRecord  *usage,
       {
         g_autofree char *when_s = costops_time_format (usage->timestamp_us);
         g_autofree char *from_s = costops_time_format (pricing->effective_us);
-        g_autofree char *until_s = pricing->has_end ? costops_time_format (pricing->end_us) : g_strdup ("no end");
+        g_autofree char *end_s = pricing->has_end ? costops_time_format (pricing->end_us) : NULL;
+        g_autofree char *until_s = end_s != NULL ? g_strdup_printf ("until %s", end_s)
+                                                 : g_strdup ("with no end date");
 
         g_set_error (error, COSTOPS_ERROR, code,
-                     "usage record “%s”: pricing for model “%s” is not in effect at %s (effective %s, until %s)",
+                     "usage record “%s”: pricing for model “%s” is not in effect at %s (effective from %s %s)",
                      id, pricing->model_name != NULL ? pricing->model_name : "(none)",
                      when_s, from_s, until_s);
       }

@@ -395,6 +395,8 @@ test_match_errors (void)
   /* In effect from effective_us (included) until end_us (excluded). */
   usage.timestamp_us = NEW_YEAR_US - 1;
   assert_fails (&usage, &pricing, COSTOPS_ERROR_PRICING_NOT_IN_EFFECT, "2024-12-31T23:59:59.999999Z");
+  assert_fails (&usage, &pricing, COSTOPS_ERROR_PRICING_NOT_IN_EFFECT,
+                "(effective from 2025-01-01T00:00:00Z with no end date)");
   usage.timestamp_us = NEW_YEAR_US;
   assert_costs (&usage, &pricing, "0.0100000000", "0.0150000000", "0.0250000000");
   pricing.has_end = TRUE;
@@ -403,6 +405,8 @@ test_match_errors (void)
   assert_costs (&usage, &pricing, "0.0100000000", "0.0150000000", "0.0250000000");
   usage.timestamp_us = JUNE_FIRST_US;
   assert_fails (&usage, &pricing, COSTOPS_ERROR_PRICING_NOT_IN_EFFECT, "not in effect");
+  assert_fails (&usage, &pricing, COSTOPS_ERROR_PRICING_NOT_IN_EFFECT,
+                "(effective from 2025-01-01T00:00:00Z until 2025-06-01T12:00:00Z)");
   costops_pricing_table_clear (&pricing);
   costops_usage_record_clear (&usage);
 
