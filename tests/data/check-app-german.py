@@ -3,7 +3,7 @@
 """Starts the app in German (translations from the build tree), checks through
 AT-SPI that its controls carry the German names po/de.po gives them, runs the
 selected targets quickly and saves screenshots of the window before and after
-the run into the build folder (look at them for clipped or overflowing labels:
+the run and of the History view into the build folder (look at them for clipped or overflowing labels:
 German words are long).
 
 usage: check-app-german.py APP SCHEMA_DIR DE_PO OUTPUT_DIR
@@ -129,6 +129,22 @@ def main() -> int:
                    30, "the Run button to come back")
         time.sleep(1)
         screenshot(title, os.path.join(output_dir, "app-german-after.png"))
+        # The History view: its switcher button, then the page itself.
+        history = german["History"]
+        switch = node.findChild(lambda n: n.name == history and n.roleName in
+                                ("toggle button", "push button", "radio button", "page tab"),
+                                retry=True, requireResult=False)
+        if switch is None:
+            problems.append(f"the app has no {history!r} view switch (German of 'History')")
+        else:
+            actions = list(switch.actions.keys())
+            if actions:
+                switch.doActionNamed("click" if "click" in actions else actions[0])
+            else:
+                switch.click()
+            time.sleep(1)
+            screenshot(title, os.path.join(output_dir, "app-german-history.png"))
+
         names = {n.name for n in node.findChildren(lambda n: bool(n.name))}
         for msgid in ("Ops/sec", "Spread", "Notes"):
             if german[msgid] not in names:
