@@ -149,8 +149,8 @@ about_activated (GSimpleAction *action,
                                  _("Benchmark the operations of an LLM cost engine and compare them."));
   adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (about), developers);
   adw_about_dialog_set_license_type (ADW_ABOUT_DIALOG (about), GTK_LICENSE_GPL_3_0);
-  adw_about_dialog_set_website (ADW_ABOUT_DIALOG (about), "https://github.com/costops/bench");
-  adw_about_dialog_set_issue_url (ADW_ABOUT_DIALOG (about), "https://github.com/costops/bench/issues");
+  adw_about_dialog_set_website (ADW_ABOUT_DIALOG (about), "https://github.com/costops/cost-ops-bench");
+  adw_about_dialog_set_issue_url (ADW_ABOUT_DIALOG (about), "https://github.com/costops/cost-ops-bench/issues");
   adw_about_dialog_set_debug_info (ADW_ABOUT_DIALOG (about), debug_info);
   /* Translators: put your names here, one per line. */
   adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (about), _("translator-credits"));
@@ -167,8 +167,8 @@ about_activated (GSimpleAction *action,
                                  _("Benchmark the operations of an LLM cost engine and compare them."));
   adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
   adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
-  adw_about_window_set_website (ADW_ABOUT_WINDOW (about), "https://github.com/costops/bench");
-  adw_about_window_set_issue_url (ADW_ABOUT_WINDOW (about), "https://github.com/costops/bench/issues");
+  adw_about_window_set_website (ADW_ABOUT_WINDOW (about), "https://github.com/costops/cost-ops-bench");
+  adw_about_window_set_issue_url (ADW_ABOUT_WINDOW (about), "https://github.com/costops/cost-ops-bench/issues");
   adw_about_window_set_debug_info (ADW_ABOUT_WINDOW (about), debug_info);
   /* Translators: put your names here, one per line. */
   adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));

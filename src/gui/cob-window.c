@@ -641,8 +641,9 @@ cob_window_get_output_directory (CobWindow *self)
   documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   if (documents == NULL)
     documents = g_get_home_dir ();
-  /* Translators: the default output folder's name, in the documents folder. */
-  return g_build_filename (documents, _("CostOps Bench"), NULL);
+  /* Not translated: the Flatpak grants exactly xdg-documents/CostOps Bench,
+   * and the schema's description names it. */
+  return g_build_filename (documents, "CostOps Bench", NULL);
 }
 
 void
