@@ -17,6 +17,7 @@ struct _CobWindow
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
   GtkButton       *run_button;
+  GtkLabel        *run_button_label;
   GtkWidget       *sidebar_button;
   GtkProgressBar  *run_progress;
   AdwFlap         *flap;

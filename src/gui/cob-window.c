@@ -208,14 +208,18 @@ cob_window_set_running (CobWindow *self,
 {
   if (running)
     {
-      gtk_button_set_label (self->run_button, _("_Cancel"));
+      gtk_label_set_text_with_mnemonic (self->run_button_label, _("_Cancel"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->run_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->run_button), "win.cancel");
       gtk_widget_remove_css_class (GTK_WIDGET (self->run_button), "suggested-action");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->run_button), _("Stop the run (Escape)"));
     }
   else
     {
-      gtk_button_set_label (self->run_button, _("_Run"));
+      gtk_label_set_text_with_mnemonic (self->run_button_label, _("_Run"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->run_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Run"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->run_button), "win.run");
       gtk_widget_add_css_class (GTK_WIDGET (self->run_button), "suggested-action");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->run_button),
@@ -551,6 +555,7 @@ cob_window_class_init (CobWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, run_button);
+  gtk_widget_class_bind_template_child (widget_class, CobWindow, run_button_label);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, run_progress);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, flap);
