@@ -35,19 +35,6 @@ append_vline (GtkSnapshot   *snapshot,
 }
 
 static void
-append_layout_at (GtkSnapshot   *snapshot,
-                  PangoLayout   *layout,
-                  const GdkRGBA *color,
-                  float          x,
-                  float          y)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (roundf (x), roundf (y)));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 center_in_width (PangoLayout *layout,
                  float        width)
 {
@@ -85,8 +72,8 @@ draw_empty_state (CobChartAxisLayer      *self,
   pango_layout_get_pixel_size (hint, &w, &hint_height);
 
   top = (geometry->height - title_height - 6 - hint_height) / 2.0f;
-  append_layout_at (snapshot, title, &colors->dim, 12, top);
-  append_layout_at (snapshot, hint, &colors->dim, 12, top + title_height + 6);
+  cob_chart_append_layout_at (snapshot, title, &colors->dim, 12, top);
+  cob_chart_append_layout_at (snapshot, hint, &colors->dim, 12, top + title_height + 6);
 }
 
 static void
@@ -139,7 +126,7 @@ draw_value_axis (CobChartAxisLayer      *self,
           left = CLAMP (x - w / 2.0f, 0, geometry->width - w);
           if (left < last_label_end + TICK_LABEL_SPACING)
             continue;
-          append_layout_at (snapshot, layout, &colors->dim, left, geometry->tick_label_y);
+          cob_chart_append_layout_at (snapshot, layout, &colors->dim, left, geometry->tick_label_y);
           last_label_end = left + w;
         }
     }
@@ -157,7 +144,7 @@ draw_value_axis (CobChartAxisLayer      *self,
   pango_layout_set_width (title, (int) (geometry->width * PANGO_SCALE));
   pango_layout_get_pixel_size (title, &w, &h);
   /* Centred under the plot when it fits there, else under the whole width. */
-  append_layout_at (snapshot, title, &colors->dim,
+  cob_chart_append_layout_at (snapshot, title, &colors->dim,
                     CLAMP (plot->origin.x + (plot->size.width - w) / 2.0f,
                            0, geometry->width - w),
                     geometry->title_y);
@@ -185,7 +172,7 @@ draw_names (CobChartAxisLayer      *self,
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_width (layout, (int) (geometry->name_width * PANGO_SCALE));
       pango_layout_get_pixel_size (layout, &w, &h);
-      append_layout_at (snapshot, layout, &colors->foreground,
+      cob_chart_append_layout_at (snapshot, layout, &colors->foreground,
                         right - w, center_y - h / 2.0f);
     }
 }

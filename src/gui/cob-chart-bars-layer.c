@@ -30,19 +30,6 @@ struct _CobChartBarsLayer
 G_DEFINE_FINAL_TYPE (CobChartBarsLayer, cob_chart_bars_layer, GTK_TYPE_WIDGET)
 
 static void
-append_layout_at (GtkSnapshot   *snapshot,
-                  PangoLayout   *layout,
-                  const GdkRGBA *color,
-                  float          x,
-                  float          y)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (roundf (x), roundf (y)));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 append_rounded (GtkSnapshot           *snapshot,
                 const GdkRGBA         *color,
                 const graphene_rect_t *rect,
@@ -121,7 +108,7 @@ cob_chart_bars_layer_draw (CobChartBarsLayer      *self,
           /* No bar: a zero-length bar would read as "very slow". */
           layout = cob_chart_create_layout (GTK_WIDGET (self), _("Failed"), TRUE);
           pango_layout_get_pixel_size (layout, &w, &h);
-          append_layout_at (snapshot, layout, &colors->failed,
+          cob_chart_append_layout_at (snapshot, layout, &colors->failed,
                             plot->origin.x + geometry->value_gap, center_y - h / 2.0f);
           continue;
         }
@@ -152,7 +139,7 @@ cob_chart_bars_layer_draw (CobChartBarsLayer      *self,
 
         layout = cob_chart_create_layout (GTK_WIDGET (self), text, TRUE);
         pango_layout_get_pixel_size (layout, &w, &h);
-        append_layout_at (snapshot, layout, &colors->foreground,
+        cob_chart_append_layout_at (snapshot, layout, &colors->foreground,
                           label_x + geometry->value_gap, center_y - h / 2.0f);
       }
     }

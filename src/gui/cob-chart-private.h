@@ -52,6 +52,13 @@ void            cob_chart_compute_geometry (CobChart      *self,
                                             float          width,
                                             float          height,
                                             CobChartGeometry *geometry);
+/* Draws @layout with its top left corner at (@x, @y), on whole pixels so
+ * text stays sharp. */
+void            cob_chart_append_layout_at (GtkSnapshot   *snapshot,
+                                            PangoLayout   *layout,
+                                            const GdkRGBA *color,
+                                            float          x,
+                                            float          y);
 /* The index of the item whose row contains @y, or -1. */
 int             cob_chart_geometry_row_at (const CobChartGeometry *geometry,
                                            guint                   n_items,

@@ -310,6 +310,19 @@ cob_chart_compute_geometry (CobChart         *self,
   geometry->bar_height = CLAMP (floorf (geometry->row_height * 0.6f), 2.0f, MAX_BAR_HEIGHT);
 }
 
+void
+cob_chart_append_layout_at (GtkSnapshot   *snapshot,
+                            PangoLayout   *layout,
+                            const GdkRGBA *color,
+                            float          x,
+                            float          y)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (roundf (x), roundf (y)));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
 int
 cob_chart_geometry_row_at (const CobChartGeometry *geometry,
                            guint                   n_items,
