@@ -65,4 +65,16 @@ costops_export_literal (char       *p,
 /* Only for string literals (the "" "" makes anything else a compile error). */
 #define COSTOPS_EXPORT_LITERAL(p, s) costops_export_literal ((p), "" s "", sizeof (s) - 1)
 
+/* Money as a JSON string, so that no reader turns it into a double.
+ * Room: COSTOPS_MONEY_STRING_SIZE + 2. */
+static inline char *
+costops_export_json_money (char         *p,
+                           CostopsMoney  value)
+{
+  *p++ = '"';
+  p = costops_export_money (p, value);
+  *p++ = '"';
+  return p;
+}
+
 G_END_DECLS

@@ -25,16 +25,6 @@ nullable_len (const char *s)
   return s != NULL ? strlen (s) : 0;
 }
 
-static char *
-json_money (char         *p,
-            CostopsMoney  value)
-{
-  *p++ = '"';
-  p = costops_export_money (p, value);
-  *p++ = '"';
-  return p;
-}
-
 /* NULL when the instant is outside what GDateTime represents. */
 static char *
 json_timestamp (char   *p,
@@ -152,11 +142,11 @@ costops_cost_records_format_json (const CostopsCostRecord * const *records,
       p = COSTOPS_EXPORT_LITERAL (p, ",\"project_id\":");
       p = json_nullable (p, r->project_id);
       p = COSTOPS_EXPORT_LITERAL (p, ",\"input_cost\":");
-      p = json_money (p, r->input_cost);
+      p = costops_export_json_money (p, r->input_cost);
       p = COSTOPS_EXPORT_LITERAL (p, ",\"output_cost\":");
-      p = json_money (p, r->output_cost);
+      p = costops_export_json_money (p, r->output_cost);
       p = COSTOPS_EXPORT_LITERAL (p, ",\"total_cost\":");
-      p = json_money (p, r->total_cost);
+      p = costops_export_json_money (p, r->total_cost);
       p = COSTOPS_EXPORT_LITERAL (p, ",\"currency\":\"");
       p = costops_export_literal (p, costops_currency_to_string (r->currency), 3);
       p = COSTOPS_EXPORT_LITERAL (p, "\"}");

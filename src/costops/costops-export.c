@@ -151,16 +151,6 @@ format_csv_row (GString                *buf,
   costops_export_commit (buf, p);
 }
 
-static char *
-format_json_money (char         *p,
-                   CostopsMoney  value)
-{
-  *p++ = '"';
-  p = costops_export_money (p, value);
-  *p++ = '"';
-  return p;
-}
-
 static void
 format_json_row (GString                *buf,
                  const CostopsReportRow *row)
@@ -184,11 +174,11 @@ format_json_row (GString                *buf,
   p = COSTOPS_EXPORT_LITERAL (p, ",\"requests\":");
   p = costops_export_uint (p, row->requests);
   p = COSTOPS_EXPORT_LITERAL (p, ",\"input_cost\":");
-  p = format_json_money (p, row->input_cost);
+  p = costops_export_json_money (p, row->input_cost);
   p = COSTOPS_EXPORT_LITERAL (p, ",\"output_cost\":");
-  p = format_json_money (p, row->output_cost);
+  p = costops_export_json_money (p, row->output_cost);
   p = COSTOPS_EXPORT_LITERAL (p, ",\"total_cost\":");
-  p = format_json_money (p, row->total_cost);
+  p = costops_export_json_money (p, row->total_cost);
   p = COSTOPS_EXPORT_LITERAL (p, ",\"currency\":\"");
   p = costops_export_literal (p, costops_currency_to_string (row->currency), 3);
   p = COSTOPS_EXPORT_LITERAL (p, "\"}");
@@ -244,11 +234,11 @@ format_json_end (GString       *buf,
       p = COSTOPS_EXPORT_LITERAL (p, "\",\"requests\":");
       p = costops_export_uint (p, totals[i].requests);
       p = COSTOPS_EXPORT_LITERAL (p, ",\"input_cost\":");
-      p = format_json_money (p, totals[i].input_cost);
+      p = costops_export_json_money (p, totals[i].input_cost);
       p = COSTOPS_EXPORT_LITERAL (p, ",\"output_cost\":");
-      p = format_json_money (p, totals[i].output_cost);
+      p = costops_export_json_money (p, totals[i].output_cost);
       p = COSTOPS_EXPORT_LITERAL (p, ",\"total_cost\":");
-      p = format_json_money (p, totals[i].total_cost);
+      p = costops_export_json_money (p, totals[i].total_cost);
       *p++ = '}';
       costops_export_commit (buf, p);
     }
