@@ -8,6 +8,7 @@
 
 #include "bench-environment.h"
 #include "cob-application.h"
+#include "cob-renderer-policy.h"
 #include "cob-window.h"
 
 struct _CobApplication
@@ -134,10 +135,11 @@ about_activated (GSimpleAction *action,
   GtkWindow *parent = GTK_WINDOW (get_window (self));
   static const char *developers[] = { "CostOps Bench contributors", NULL };
   g_autofree char *debug_info =
-    g_strdup_printf ("Version: %s\nCommit: %s (%s)\nBuild: %s, %s\nGTK: %u.%u.%u\nlibadwaita: %u.%u.%u\n",
+    g_strdup_printf ("Version: %s\nCommit: %s (%s)\nBuild: %s, %s\nGTK: %u.%u.%u\nlibadwaita: %u.%u.%u\nDrawing: %s\n",
                      PACKAGE_VERSION, GIT_COMMIT, GIT_TREE_STATE, BUILD_TYPE, BUILD_COMPILER,
                      gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
-                     adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version ());
+                     adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version (),
+                     cob_renderer_choice_describe (cob_renderer_policy_get_choice ()));
 
 #if ADW_CHECK_VERSION (1, 5, 0)
   AdwDialog *about = adw_about_dialog_new ();

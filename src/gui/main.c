@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "cob-application.h"
+#include "cob-renderer-policy.h"
 
 int
 main (int   argc,
@@ -19,6 +20,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_application_name (_("CostOps Bench"));
+
+  /* Before GTK starts: it reads the renderer settings once, at init. */
+  cob_renderer_policy_apply (gtk_get_minor_version ());
 
   app = cob_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -21,10 +21,11 @@ for every gap over 50 ms, what the main loop did inside it (frame clock
 phases, progress deliveries, snapshots) and the paint phase's mean and max;
 the app logs are kept in the work folder printed at the end.
 
-Under Xvfb GTK draws with Mesa's software GL (llvmpipe) unless told
-otherwise; that renderer alone costs ~100 MB RSS and 50-150 ms per frame on
-two busy cores. Compare with GSK_RENDERER=cairo (no GL drawing, Mesa still
-probed) and GDK_DEBUG=gl-disable (no GL at all) in the environment.
+Under Xvfb there is no GPU device, so the app turns GL off and GTK draws
+with cairo (src/gui/cob-renderer-policy.c). To measure GTK's GL renderer on
+Mesa's software GL (llvmpipe) instead, set GSK_RENDERER=ngl in this script's
+environment: that costs ~150 MB more RSS and 50-190 ms per frame on two busy
+cores.
 """
 import os
 import re
