@@ -203,8 +203,17 @@ cob_comparison_columns_setup (GtkColumnView  *view,
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) spec);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) spec);
       column = gtk_column_view_column_new (_(spec->title), factory);
+      g_object_set_data (G_OBJECT (column), "cob-comparison-column", GINT_TO_POINTER (TRUE));
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (view, column);
       g_object_unref (column);
     }
+}
+
+gboolean
+cob_comparison_columns_is_comparison (GtkColumnViewColumn *column)
+{
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column), FALSE);
+
+  return g_object_get_data (G_OBJECT (column), "cob-comparison-column") != NULL;
 }

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 void        cob_comparison_columns_setup (GtkColumnView  *view,
                                           CobHistoryView *history);
+/* Whether @column is one of the columns added by cob_comparison_columns_setup(). */
+gboolean    cob_comparison_columns_is_comparison (GtkColumnViewColumn *column);
 /* The translated label of a verdict ("Regressed", "Improved", "No change")
  * and the CSS class that colors it ("verdict-regressed"…). */
 const char *cob_verdict_label            (BenchVerdict    verdict);

@@ -10,6 +10,7 @@
 
 #include "bench-history.h"
 #include "cob-comparison-columns.h"
+#include "cob-renderer-policy.h"
 #include "cob-window-private.h"
 #include "gui-test-targets.h"
 
@@ -82,7 +83,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = cob_window_new (NULL, gui_test_targets ());
   g_object_ref_sink (fixture->window);
   cob_window_set_output_override (fixture->window, fixture->dir);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 720);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1080, 720);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
@@ -182,6 +183,23 @@ table_verdicts (CobWindow *window)
   return g_string_free (out, FALSE);
 }
 
+/* How many comparison columns the results table shows. */
+static guint
+visible_comparison_columns (CobWindow *window)
+{
+  GListModel *columns = gtk_column_view_get_columns (cob_window_get_results_view (window));
+  guint visible = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (cob_comparison_columns_is_comparison (column) && gtk_column_view_column_get_visible (column))
+        visible++;
+    }
+  return visible;
+}
+
 static void
 show_current (Fixture *fixture)
 {
@@ -253,6 +271,7 @@ test_baseline_drives_verdicts (Fixture       *fixture,
   g_assert_cmpstr (bench_run_record_get_id (bench_run_comparison_get_baseline (comparison)), ==, "0000be4e");
   previous = table_verdicts (fixture->window);
   g_assert_cmpstr (previous, ==, "verdict-same:No change;verdict-same:No change;");
+  g_assert_cmpuint (visible_comparison_columns (fixture->window), ==, 3);
 
   /* The picker: entries after "Previous run" and "None" are the runs,
    * newest first; the slow run is the third newest. */
@@ -271,9 +290,12 @@ test_baseline_drives_verdicts (Fixture       *fixture,
   g_assert_null (cob_history_view_get_comparison (view));
   none = table_verdicts (fixture->window);
   g_assert_cmpstr (none, ==, "");
+  /* Nothing to compare with: no columns of dashes. */
+  g_assert_cmpuint (visible_comparison_columns (fixture->window), ==, 0);
 
   /* The choice is kept across a reload (e.g. after the next run). */
   cob_history_view_set_baseline (view, "000051a0");
+  g_assert_cmpuint (visible_comparison_columns (fixture->window), ==, 3);
   cob_window_history_reload (fixture->window, fixture->dir);
   g_assert_cmpstr (cob_history_view_get_baseline (view), ==, "000051a0");
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2 + 2);
@@ -434,6 +456,8 @@ main (int   argc,
 {
   if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
     {
+      /* Drawn the way the app is drawn on this machine (main.c). */
+      cob_renderer_policy_apply (gtk_get_minor_version ());
       gtk_test_init (&argc, &argv, NULL);
       adw_init ();
     }
