@@ -14,6 +14,7 @@ struct _CobResultRow
   BenchResult *result;
   char *title;
   char *notes;
+  char *notes_detail;
   double avg_ns;
   double median_ns;
   double p95_ns;
@@ -47,6 +48,7 @@ cob_result_row_finalize (GObject *object)
   g_clear_pointer (&self->result, bench_result_unref);
   g_free (self->title);
   g_free (self->notes);
+  g_free (self->notes_detail);
   G_OBJECT_CLASS (cob_result_row_parent_class)->finalize (object);
 }
 
@@ -161,9 +163,16 @@ cob_result_row_new (BenchResult *result,
       /* Translators: the notes column of a failed target. */
       self->notes = g_strdup_printf (_("Failed: %s"),
                                      error != NULL ? error->message : _("Unknown error"));
+      self->notes_detail = g_strdup (self->notes);
     }
   else if (bench_result_is_unstable (result))
-    self->notes = g_strdup (_("Unstable: samples vary by more than 10 %"));
+    {
+      /* One word keeps the table inside a 1000-pixel window; the tooltip
+       * says what it means. */
+      /* Translators: the notes column of a target whose samples vary a lot. */
+      self->notes = g_strdup (_("Unstable"));
+      self->notes_detail = g_strdup (_("Unstable: samples differ by more than 10%"));
+    }
   else
     self->notes = g_strdup ("—");
 
@@ -238,6 +247,14 @@ cob_result_row_get_spread (CobResultRow *self)
 {
   g_return_val_if_fail (COB_IS_RESULT_ROW (self), 0);
   return bench_result_is_success (self->result) ? bench_result_get_spread (self->result) : 0;
+}
+
+/* The notes' tooltip: the whole sentence, or NULL when there is none. */
+const char *
+cob_result_row_get_notes_detail (CobResultRow *self)
+{
+  g_return_val_if_fail (COB_IS_RESULT_ROW (self), NULL);
+  return self->notes_detail;
 }
 
 const char *

@@ -31,5 +31,6 @@ double        cob_result_row_get_p99_ns      (CobResultRow *self);
 double        cob_result_row_get_spread      (CobResultRow *self);
 /* "—", "Unstable", or the failure's message (translated). */
 const char   *cob_result_row_get_notes       (CobResultRow *self);
+const char   *cob_result_row_get_notes_detail (CobResultRow *self);
 
 G_END_DECLS

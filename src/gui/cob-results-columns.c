@@ -88,7 +88,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
     case KIND_NOTES:
       text = g_strdup (cob_result_row_get_notes (row));
-      tooltip = g_strdup (text);
+      tooltip = g_strdup (cob_result_row_get_notes_detail (row));
       break;
     case KIND_OPS:
       if (success)
@@ -156,8 +156,6 @@ cob_results_columns_setup (GtkColumnView *view)
       gtk_column_view_column_set_resizable (column, TRUE);
       if (spec->kind == KIND_NOTES)
         gtk_column_view_column_set_expand (column, TRUE);
-      if (spec->kind == KIND_TITLE)
-        gtk_column_view_column_set_fixed_width (column, 120);
       gtk_column_view_append_column (view, column);
       g_object_unref (column);
     }

@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "cob-format.h"
+#include "cob-result-row.h"
 
 static void
 check (char       *formatted,
@@ -51,6 +52,41 @@ test_percent_and_elapsed (void)
   check (cob_format_elapsed (125 * G_USEC_PER_SEC), "2:05");
 }
 
+/* The notes column: one word for an unstable target, the sentence in the
+ * tooltip; a failure's whole message in both. */
+static void
+test_result_notes (void)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 3, 1, 12, 0, 0);
+  g_autoptr(JsonObject) stable_metrics = json_object_new ();
+  g_autoptr(JsonObject) unstable_metrics = json_object_new ();
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "disk full");
+  g_autoptr(BenchResult) stable = NULL;
+  g_autoptr(BenchResult) unstable = NULL;
+  g_autoptr(BenchResult) failed = NULL;
+  g_autoptr(CobResultRow) stable_row = NULL;
+  g_autoptr(CobResultRow) unstable_row = NULL;
+  g_autoptr(CobResultRow) failed_row = NULL;
+
+  /* Loaded results carry their spread in the metrics. */
+  json_object_set_double_member (stable_metrics, "spread", 0.05);
+  json_object_set_double_member (unstable_metrics, "spread", 0.25);
+  stable = bench_result_new_success ("a", stable_metrics, when, NULL, 0);
+  unstable = bench_result_new_success ("b", unstable_metrics, when, NULL, 0);
+  failed = bench_result_new_failure ("c", error, when);
+  stable_row = cob_result_row_new (stable, "A");
+  unstable_row = cob_result_row_new (unstable, "B");
+  failed_row = cob_result_row_new (failed, "C");
+
+  g_assert_cmpstr (cob_result_row_get_notes (stable_row), ==, "—");
+  g_assert_null (cob_result_row_get_notes_detail (stable_row));
+  g_assert_cmpstr (cob_result_row_get_notes (unstable_row), ==, "Unstable");
+  g_assert_cmpstr (cob_result_row_get_notes_detail (unstable_row), ==,
+                   "Unstable: samples differ by more than 10%");
+  g_assert_cmpstr (cob_result_row_get_notes (failed_row), ==, "Failed: disk full");
+  g_assert_cmpstr (cob_result_row_get_notes_detail (failed_row), ==, "Failed: disk full");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -62,5 +98,6 @@ main (int   argc,
   g_test_add_func ("/format/grouped", test_grouped);
   g_test_add_func ("/format/duration", test_duration);
   g_test_add_func ("/format/percent-and-elapsed", test_percent_and_elapsed);
+  g_test_add_func ("/format/result-notes", test_result_notes);
   return g_test_run ();
 }
