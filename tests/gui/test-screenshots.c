@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "cob-renderer-policy.h"
 #include "cob-target-row.h"
 #include "cob-window.h"
 #include "gui-test-targets.h"
@@ -156,7 +157,7 @@ shoot_run (AdwColorScheme  scheme,
   /* The product's targets, as users see them. */
   window = g_object_ref_sink (cob_window_new (NULL, NULL));
   cob_window_set_output_override (window, dir);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1080, 720);
   gtk_window_present (GTK_WINDOW (window));
   settle (600);
   save_window (window, before);
@@ -225,6 +226,8 @@ main (int   argc,
 {
   if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
     {
+      /* Drawn the way the app is drawn on this machine (main.c). */
+      cob_renderer_policy_apply (gtk_get_minor_version ());
       gtk_test_init (&argc, &argv, NULL);
       adw_init ();
     }

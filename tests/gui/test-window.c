@@ -8,6 +8,7 @@
 
 #include "bench-output.h"
 #include "cob-application.h"
+#include "cob-renderer-policy.h"
 #include "cob-result-row.h"
 #include "cob-target-row.h"
 #include "cob-window.h"
@@ -613,6 +614,8 @@ main (int   argc,
   /* Without a display every test skips with the reason (fixture_set_up). */
   if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
     {
+      /* Drawn the way the app is drawn on this machine (main.c). */
+      cob_renderer_policy_apply (gtk_get_minor_version ());
       gtk_test_init (&argc, &argv, NULL);
       adw_init ();
     }
