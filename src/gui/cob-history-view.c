@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cob-accessibility.h"
 #include "cob-history-view.h"
 
 /* Entries of the baseline drop-down before the runs. */
@@ -539,6 +540,7 @@ cob_history_view_init (CobHistoryView *self)
   self->choice_ids = g_ptr_array_new_with_free_func (g_free);
   fill_choices (self);
   g_signal_connect (self->baseline_dropdown, "notify::selected", G_CALLBACK (on_baseline_selected), self);
+  cob_accessibility_name_dropdown_button (self->baseline_dropdown, _("Baseline"));
 }
 
 GtkWidget *

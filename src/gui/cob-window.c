@@ -10,6 +10,7 @@
 
 #include "bench-registry.h"
 #include "bench-targets.h"
+#include "cob-accessibility.h"
 #include "cob-format.h"
 #include "cob-result-row.h"
 #include "cob-target-row.h"
@@ -581,6 +582,7 @@ static void
 cob_window_init (CobWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cob_accessibility_watch_toasts (self->toast_overlay);
 
   self->settings = g_settings_new (APP_ID);
   self->target_rows = g_list_store_new (COB_TYPE_TARGET_ROW);

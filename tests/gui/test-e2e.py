@@ -9,6 +9,7 @@ xvfb-run -a dbus-run-session -- meson test); skips (exit 77) without them.
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,8 @@ import time
 
 SKIP = 77
 TARGETS = [('aggregator', 'Aggregator'), ('storage', 'Storage')]
+CONTROL_ROLES = {'push button', 'toggle button', 'check box', 'radio button', 'combo box',
+                 'page tab', 'menu item', 'spin button', 'slider', 'text'}
 
 
 def skip(reason):
@@ -100,6 +103,21 @@ def main():
                                           n.name.endswith('Run'), retry=False,
                                           requireResult=False) is not None,
                    30, 'the Run button to come back')
+
+        # Every control has one clean name, the toast's buttons included
+        # (GTK 4.8 read "_Open Open" and a nameless close button).
+        toast_open = node.findChild(predicate.GenericPredicate(roleName='push button', name='Open'),
+                                    retry=True)
+        assert toast_open is not None
+        node.findChild(predicate.GenericPredicate(roleName='push button', name='Dismiss'),
+                       retry=True)
+        unnamed = []
+        for control in node.findChildren(lambda n: n.roleName in CONTROL_ROLES):
+            name = control.name or ''
+            if (not name or name.startswith(('Gtk', 'Adw')) or
+                    re.search(r'(^|\s)_\w', name) or re.fullmatch(r'(.+) \1', name)):
+                unnamed.append(f'{control.roleName} {name!r}')
+        assert not unnamed, f'controls without one clean accessible name: {unnamed}'
 
         # The files the CLI writes, through the same framework code.
         raw = sorted(os.listdir(os.path.join(out, 'raw')))

@@ -5,6 +5,7 @@
 
 #include <locale.h>
 
+#include "cob-accessibility.h"
 #include "cob-format.h"
 #include "cob-result-row.h"
 
@@ -87,6 +88,17 @@ test_result_notes (void)
   g_assert_cmpstr (cob_result_row_get_notes_detail (failed_row), ==, "Failed: disk full");
 }
 
+/* Accessible names of mnemonic labels. */
+static void
+test_strip_mnemonic (void)
+{
+  check (cob_accessibility_strip_mnemonic ("_Open"), "Open");
+  check (cob_accessibility_strip_mnemonic ("Lo_garithmic"), "Logarithmic");
+  check (cob_accessibility_strip_mnemonic ("Save __As"), "Save _As");
+  check (cob_accessibility_strip_mnemonic ("Run"), "Run");
+  check (cob_accessibility_strip_mnemonic (""), "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -99,5 +111,6 @@ main (int   argc,
   g_test_add_func ("/format/duration", test_duration);
   g_test_add_func ("/format/percent-and-elapsed", test_percent_and_elapsed);
   g_test_add_func ("/format/result-notes", test_result_notes);
+  g_test_add_func ("/format/strip-mnemonic", test_strip_mnemonic);
   return g_test_run ();
 }
