@@ -133,31 +133,39 @@ point_for (BenchResult     *result,
   return point->median > 0 && isfinite (point->median);
 }
 
-static Series *
-find_series (CobHistoryChart *self,
-             const char      *target_id)
+/* What the chart draws for some runs, computed away from the widget: the
+ * app makes it in the thread that reads the history (sorting every run's
+ * samples takes tens of milliseconds for a few hundred runs). */
+struct _CobHistoryChartData
 {
-  for (guint i = 0; i < self->series->len; i++)
-    {
-      Series *series = g_ptr_array_index (self->series, i);
+  GPtrArray *series;   /* Series* in first-seen order */
+  GArray    *values;   /* every low and high, for the axis */
+  guint      n_runs;
+};
 
-      if (g_str_equal (series->target_id, target_id))
-        return series;
+static Series *
+find_data_series (GPtrArray  *series,
+                  const char *target_id)
+{
+  for (guint i = 0; i < series->len; i++)
+    {
+      Series *candidate = g_ptr_array_index (series, i);
+
+      if (g_strcmp0 (candidate->target_id, target_id) == 0)
+        return candidate;
     }
   return NULL;
 }
 
-void
-cob_history_chart_set_runs (CobHistoryChart *self,
-                            GPtrArray       *runs)
+CobHistoryChartData *
+cob_history_chart_data_new (GPtrArray *runs)
 {
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  CobHistoryChartData *data = g_new0 (CobHistoryChartData, 1);
 
-  g_return_if_fail (COB_IS_HISTORY_CHART (self));
-
-  g_ptr_array_set_size (self->series, 0);
-  self->n_runs = runs != NULL ? runs->len : 0;
-  for (guint r = 0; r < self->n_runs; r++)
+  data->series = g_ptr_array_new_with_free_func (series_free);
+  data->values = g_array_new (FALSE, FALSE, sizeof (double));
+  data->n_runs = runs != NULL ? runs->len : 0;
+  for (guint r = 0; r < data->n_runs; r++)
     {
       GPtrArray *results = bench_run_record_get_results (g_ptr_array_index (runs, r));
 
@@ -166,24 +174,58 @@ cob_history_chart_set_runs (CobHistoryChart *self,
           BenchResult *result = g_ptr_array_index (results, i);
           const char *id = bench_result_get_target_id (result);
           CobHistoryPoint point = { .run_index = r };
-          Series *series = find_series (self, id);
+          Series *series = find_data_series (data->series, id);
 
           if (series == NULL)
             {
               series = g_new0 (Series, 1);
               series->target_id = g_strdup (id);
               series->points = g_array_new (FALSE, FALSE, sizeof (CobHistoryPoint));
-              g_ptr_array_add (self->series, series);
+              g_ptr_array_add (data->series, series);
             }
           if (!point_for (result, &point))
             continue;
           g_array_append_val (series->points, point);
-          g_array_append_val (values, point.low);
-          g_array_append_val (values, point.high);
+          g_array_append_val (data->values, point.low);
+          g_array_append_val (data->values, point.high);
         }
     }
-  cob_chart_axis_set_values (self->axis, (const double *) values->data, values->len);
+  return data;
+}
+
+void
+cob_history_chart_data_free (CobHistoryChartData *data)
+{
+  if (data == NULL)
+    return;
+  g_ptr_array_unref (data->series);
+  g_array_unref (data->values);
+  g_free (data);
+}
+
+void
+cob_history_chart_set_data (CobHistoryChart     *self,
+                            CobHistoryChartData *data)
+{
+  g_return_if_fail (COB_IS_HISTORY_CHART (self));
+  g_return_if_fail (data != NULL);
+
+  g_ptr_array_unref (self->series);
+  self->series = g_steal_pointer (&data->series);
+  self->n_runs = data->n_runs;
+  cob_chart_axis_set_values (self->axis, (const double *) data->values->data, data->values->len);
+  data->series = g_ptr_array_new ();
+  cob_history_chart_data_free (data);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+cob_history_chart_set_runs (CobHistoryChart *self,
+                            GPtrArray       *runs)
+{
+  g_return_if_fail (COB_IS_HISTORY_CHART (self));
+
+  cob_history_chart_set_data (self, cob_history_chart_data_new (runs));
 }
 
 void

@@ -25,7 +25,18 @@ typedef struct {
 #define COB_TYPE_HISTORY_CHART (cob_history_chart_get_type ())
 G_DECLARE_FINAL_TYPE (CobHistoryChart, cob_history_chart, COB, HISTORY_CHART, GtkWidget)
 
+/* The points of some runs, computed without the widget: safe to make in
+ * a worker thread, then hand to cob_history_chart_set_data(). */
+typedef struct _CobHistoryChartData CobHistoryChartData;
+
+CobHistoryChartData *cob_history_chart_data_new  (GPtrArray           *runs);
+void                 cob_history_chart_data_free (CobHistoryChartData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CobHistoryChartData, cob_history_chart_data_free)
+
 GtkWidget    *cob_history_chart_new (void);
+/* Takes @data. */
+void          cob_history_chart_set_data     (CobHistoryChart     *self,
+                                              CobHistoryChartData *data);
 /* @runs: BenchRunRecord*, oldest first; NULL or empty shows a hint. Failed
  * results and results without samples leave a gap in their line. */
 void          cob_history_chart_set_runs     (CobHistoryChart *self,
