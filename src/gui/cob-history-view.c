@@ -7,7 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "cob-accessibility.h"
+#include "cob-history-run-item.h"
 #include "cob-history-view.h"
+#include "cob-perf-trace.h"
 
 /* Entries of the baseline drop-down before the runs. */
 enum { CHOICE_PREVIOUS, CHOICE_NONE, N_FIXED_CHOICES };
@@ -20,7 +22,13 @@ struct _CobHistoryView
   GtkDropDown     *baseline_dropdown;
   GtkLabel        *skipped_label;
   CobHistoryChart *chart;
-  GtkListBox      *runs_list;
+  GtkListView     *runs_list;
+  GtkStack        *runs_stack;
+  GListStore      *run_items;     /* CobHistoryRunItem, newest first */
+  GPtrArray       *pending_items; /* for run_items once the list is mapped */
+  GCancellable    *load_cancellable;
+  GCancellable    *compare_cancellable;
+  gboolean         loading;
 
   GPtrArray          *runs;          /* BenchRunRecord*, oldest first */
   GStrv               skipped;
@@ -28,6 +36,7 @@ struct _CobHistoryView
   BenchRunRecord     *current;       /* a history run, or one made of results */
   gboolean            current_in_history;
   char               *baseline;      /* COB_BASELINE_* or a run id */
+  BenchRunRecord     *baseline_run;  /* what it resolves to, or NULL */
   BenchRunComparison *comparison;
   GPtrArray          *choice_ids;    /* run ids of the drop-down's run entries */
   gboolean            filling_choices;
@@ -41,6 +50,7 @@ enum {
   PROP_0,
   PROP_BASELINE,
   PROP_COMPARISON,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -114,6 +124,103 @@ resolve_baseline (CobHistoryView *self)
 static void update_run_list (CobHistoryView *self);
 
 static void
+update_loading (CobHistoryView *self)
+{
+  gboolean loading = self->load_cancellable != NULL || self->compare_cancellable != NULL;
+
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* The bootstrap interval resamples every target's samples thousands of
+ * times: about 0.4 s for six targets, too long for the main loop, so a
+ * worker thread computes it. Records are immutable and atomically
+ * reference counted. */
+typedef struct {
+  BenchRunRecord     *baseline;
+  BenchRunRecord     *current;
+  BenchRunComparison *comparison;
+} CompareData;
+
+static void
+compare_data_free (gpointer data)
+{
+  CompareData *compare = data;
+
+  g_clear_pointer (&compare->baseline, bench_run_record_unref);
+  g_clear_pointer (&compare->current, bench_run_record_unref);
+  g_clear_pointer (&compare->comparison, bench_run_comparison_unref);
+  g_free (compare);
+}
+
+static void
+compare_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  CompareData *compare = task_data;
+
+  compare->comparison = bench_run_comparison_new (compare->baseline, compare->current,
+                                                  BENCH_COMPARE_DEFAULT_NOISE);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_compared (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GWeakRef *view_ref = user_data;
+  g_autoptr(CobHistoryView) self = g_weak_ref_get (view_ref);
+  g_autoptr(GError) error = NULL;
+  CompareData *compare = g_task_get_task_data (G_TASK (result));
+
+  g_weak_ref_clear (view_ref);
+  g_free (view_ref);
+  /* Cancelled: the results or the baseline changed meanwhile. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || self == NULL)
+    return;
+  g_clear_pointer (&self->comparison, bench_run_comparison_unref);
+  self->comparison = g_steal_pointer (&compare->comparison);
+  g_clear_object (&self->compare_cancellable);
+  update_loading (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
+  cob_perf_trace_mark ("history: comparison applied");
+}
+
+static void
+start_comparison (CobHistoryView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  CompareData *compare;
+  GWeakRef *view_ref;
+
+  if (self->compare_cancellable != NULL)
+    g_cancellable_cancel (self->compare_cancellable);
+  g_clear_object (&self->compare_cancellable);
+  if (self->baseline_run == NULL || self->current == NULL)
+    {
+      update_loading (self);
+      return;
+    }
+
+  self->compare_cancellable = g_cancellable_new ();
+  compare = g_new0 (CompareData, 1);
+  compare->baseline = bench_run_record_ref (self->baseline_run);
+  compare->current = bench_run_record_ref (self->current);
+  view_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (view_ref, self);
+  task = g_task_new (NULL, self->compare_cancellable, on_compared, view_ref);
+  g_task_set_source_tag (task, start_comparison);
+  g_task_set_task_data (task, compare, compare_data_free);
+  update_loading (self);
+  g_task_run_in_thread (task, compare_in_thread);
+}
+
+static void
 update_comparison (CobHistoryView *self)
 {
   g_autoptr(BenchRunRecord) baseline = NULL;
@@ -148,14 +255,21 @@ update_comparison (CobHistoryView *self)
     }
 
   baseline = resolve_baseline (self);
-  g_clear_pointer (&self->comparison, bench_run_comparison_unref);
+  g_clear_pointer (&self->baseline_run, bench_run_record_unref);
   if (baseline != NULL && self->current != NULL)
-    self->comparison = bench_run_comparison_new (baseline, self->current, BENCH_COMPARE_DEFAULT_NOISE);
+    self->baseline_run = bench_run_record_ref (baseline);
+  /* Until the new comparison is computed there is none: the table shows
+   * no verdicts rather than verdicts about other results. */
+  g_clear_pointer (&self->comparison, bench_run_comparison_unref);
+  start_comparison (self);
   update_run_list (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
 }
 
 /* ---- Run list --------------------------------------------------------- */
+
+/* A list view makes rows only for the runs on screen: a history of
+ * hundreds of runs (CI keeps every one) costs no more than a few. */
 
 static GtkWidget *
 tag_new (const char *text,
@@ -171,74 +285,206 @@ tag_new (const char *text,
 }
 
 static void
+setup_run_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (row, "history-run-row");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (row), texts);
+  gtk_box_append (GTK_BOX (row), tag_new (_("Baseline"), "baseline-tag"));
+  gtk_box_append (GTK_BOX (row), tag_new (_("Shown"), NULL));
+  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_run_row (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  CobHistoryRunItem *run = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *texts = gtk_widget_get_first_child (row);
+  GtkWidget *title = gtk_widget_get_first_child (texts);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GtkWidget *baseline_tag = gtk_widget_get_next_sibling (texts);
+  GtkWidget *shown_tag = gtk_widget_get_next_sibling (baseline_tag);
+  GBinding *baseline_binding;
+  GBinding *shown_binding;
+
+  gtk_label_set_text (GTK_LABEL (title), cob_history_run_item_get_title (run));
+  gtk_label_set_text (GTK_LABEL (subtitle), cob_history_run_item_get_subtitle (run));
+  {
+    g_autofree char *targets = cob_history_view_dup_run_targets (user_data, cob_history_run_item_get_run (run));
+
+    gtk_widget_set_tooltip_text (row, targets);
+  }
+  baseline_binding = g_object_bind_property (run, "is-baseline", baseline_tag, "visible", G_BINDING_SYNC_CREATE);
+  shown_binding = g_object_bind_property (run, "is-shown", shown_tag, "visible", G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (item), "cob-baseline-binding", baseline_binding);
+  g_object_set_data (G_OBJECT (item), "cob-shown-binding", shown_binding);
+}
+
+static void
+unbind_run_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  g_binding_unbind (g_object_get_data (G_OBJECT (item), "cob-baseline-binding"));
+  g_binding_unbind (g_object_get_data (G_OBJECT (item), "cob-shown-binding"));
+  g_object_set_data (G_OBJECT (item), "cob-baseline-binding", NULL);
+  g_object_set_data (G_OBJECT (item), "cob-shown-binding", NULL);
+}
+
+/* The rows' texts are made in the loading thread; only the tags follow
+ * the comparison. @items: CobHistoryRunItem, newest first. */
+static void
+free_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_ptr_array_unref (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The last references to @garbage's items go in a worker thread: freeing
+ * a few hundred runs' samples and JSON took up to 100 ms on the main loop. */
+static void
+free_later (GPtrArray *garbage)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, free_later);
+  g_task_set_task_data (task, garbage, NULL);
+  g_task_run_in_thread (task, free_in_thread);
+}
+
+/* A list view that is not on screen (the History page hidden) makes rows
+ * for hundreds of items at once, about 100 ms for 300 runs; on screen it
+ * makes the few that show. So the items wait until the list is mapped. */
+static void
+fill_run_items (CobHistoryView *self,
+                GPtrArray      *items)
+{
+  GListModel *model = G_LIST_MODEL (self->run_items);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->runs_list)) && items->len > 0)
+    {
+      if (self->pending_items != NULL)
+        free_later (g_steal_pointer (&self->pending_items));
+      self->pending_items = g_ptr_array_ref (items);
+      gtk_stack_set_visible_child_name (self->runs_stack, "runs");
+      return;
+    }
+  g_clear_pointer (&self->pending_items, g_ptr_array_unref);
+  {
+    guint n_old = g_list_model_get_n_items (model);
+    GPtrArray *old = g_ptr_array_new_full (n_old, g_object_unref);
+
+    for (guint i = 0; i < n_old; i++)
+      g_ptr_array_add (old, g_list_model_get_item (model, i));
+    g_list_store_splice (self->run_items, 0, n_old, items->pdata, items->len);
+    free_later (old);
+  }
+  gtk_stack_set_visible_child_name (self->runs_stack, items->len > 0 ? "runs" : "empty");
+}
+
+static void update_run_list (CobHistoryView *self);
+
+static void
+on_runs_list_mapped (CobHistoryView *self)
+{
+  g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending_items);
+
+  if (pending == NULL)
+    return;
+  fill_run_items (self, pending);
+  update_run_list (self);
+}
+
+static CobHistoryRunItem *
+run_item_new (BenchRunRecord *run)
+{
+  g_autofree char *started = format_started (run);
+  GPtrArray *results = bench_run_record_get_results (run);
+  const char *host = run_hostname (run);
+  g_autofree char *targets = g_strdup_printf (ngettext ("%u target", "%u targets", results->len),
+                                              results->len);
+  /* Translators: a history run's details: "Run 1a2b3c4d · 3 targets · myhost". */
+  g_autofree char *subtitle = g_strdup_printf (_("Run %s · %s · %s"), bench_run_record_get_id (run), targets,
+                                               host != NULL ? host : _("unknown machine"));
+
+  return cob_history_run_item_new (run, started, subtitle);
+}
+
+static char *
+choice_text (BenchRunRecord *run)
+{
+  g_autofree char *started = format_started (run);
+
+  /* Translators: a run in the baseline list: "Run 1a2b3c4d, 2024-05-01 14:02:11". */
+  return g_strdup_printf (_("Run %s, %s"), bench_run_record_get_id (run), started);
+}
+
+static void
 update_run_list (CobHistoryView *self)
 {
-  GtkWidget *child;
-  BenchRunRecord *baseline = self->comparison != NULL ? bench_run_comparison_get_baseline (self->comparison) : NULL;
+  BenchRunRecord *baseline = self->baseline_run;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->run_items));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->runs_list))) != NULL)
-    gtk_list_box_remove (self->runs_list, child);
-
-  /* Newest first: the run people look for is usually the last one. */
-  for (guint r = self->runs->len; r-- > 0;)
+  for (guint i = 0; i < n; i++)
     {
-      BenchRunRecord *run = g_ptr_array_index (self->runs, r);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *started = format_started (run);
-      g_autofree char *targets = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autoptr(GString) names = g_string_new (NULL);
-      GPtrArray *results = bench_run_record_get_results (run);
-      const char *host = run_hostname (run);
+      g_autoptr(CobHistoryRunItem) item = g_list_model_get_item (G_LIST_MODEL (self->run_items), i);
+      BenchRunRecord *run = cob_history_run_item_get_run (item);
 
-      for (guint i = 0; i < results->len; i++)
-        {
-          const char *id = bench_result_get_target_id (g_ptr_array_index (results, i));
-          const char *title = self->title_func != NULL ? self->title_func (self->title_data, id) : id;
-
-          g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", title != NULL ? title : id);
-        }
-      targets = g_strdup_printf (ngettext ("%u target", "%u targets", results->len), results->len);
-      /* Translators: a history run's details: "Run 1a2b3c4d · 3 targets · myhost". */
-      subtitle = g_strdup_printf (_("Run %s · %s · %s"), bench_run_record_get_id (run), targets,
-                                  host != NULL ? host : _("unknown machine"));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), started);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_tooltip_text (row, names->str);
-      if (baseline != NULL && g_strcmp0 (bench_run_record_get_id (run), bench_run_record_get_id (baseline)) == 0)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag_new (_("Baseline"), "baseline-tag"));
-      if (self->current_in_history && run == self->current)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag_new (_("Shown"), NULL));
-      gtk_list_box_append (self->runs_list, row);
+      cob_history_run_item_set_is_baseline (item, baseline != NULL &&
+                                            g_strcmp0 (bench_run_record_get_id (run),
+                                                       bench_run_record_get_id (baseline)) == 0);
+      cob_history_run_item_set_is_shown (item, self->current_in_history && run == self->current);
     }
 }
 
 /* ---- Baseline choice -------------------------------------------------- */
 
+/* @texts: the runs' entries, newest first (NULL: no runs). */
 static void
-fill_choices (CobHistoryView *self)
+fill_choices (CobHistoryView *self,
+              GPtrArray      *texts)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) list = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
   guint selected = CHOICE_PREVIOUS;
 
-  gtk_string_list_append (list, _("Previous run"));
-  gtk_string_list_append (list, _("None"));
+  g_ptr_array_add (all, (gpointer) _("Previous run"));
+  g_ptr_array_add (all, (gpointer) _("None"));
   g_ptr_array_set_size (self->choice_ids, 0);
   if (g_strcmp0 (self->baseline, COB_BASELINE_NONE) == 0)
     selected = CHOICE_NONE;
-  for (guint r = self->runs->len; r-- > 0;)
+  for (guint r = self->runs->len; texts != NULL && r-- > 0;)
     {
       BenchRunRecord *run = g_ptr_array_index (self->runs, r);
-      g_autofree char *started = format_started (run);
-      /* Translators: a run in the baseline list: "Run 1a2b3c4d, 2024-05-01 14:02:11". */
-      g_autofree char *text = g_strdup_printf (_("Run %s, %s"), bench_run_record_get_id (run), started);
 
-      gtk_string_list_append (list, text);
+      g_ptr_array_add (all, g_ptr_array_index (texts, self->runs->len - 1 - r));
       g_ptr_array_add (self->choice_ids, g_strdup (bench_run_record_get_id (run)));
       if (g_strcmp0 (self->baseline, bench_run_record_get_id (run)) == 0)
         selected = N_FIXED_CHOICES + self->choice_ids->len - 1;
     }
+  g_ptr_array_add (all, NULL);
+  list = gtk_string_list_new ((const char * const *) all->pdata);
   self->filling_choices = TRUE;
   gtk_drop_down_set_model (self->baseline_dropdown, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (self->baseline_dropdown, selected);
@@ -283,30 +529,84 @@ on_baseline_selected (GtkDropDown    *dropdown,
 
 /* ---- Public API ------------------------------------------------------- */
 
-void
-cob_history_view_reload (CobHistoryView *self,
-                         const char     *output_dir)
+/* ---- Loading --------------------------------------------------------- */
+
+/* Reading, decompressing and parsing every history file, and sorting every
+ * run's samples for the chart, take about a second for 300 runs: a worker
+ * thread does it, and the page changes once, when all is read. */
+typedef struct {
+  char                *output_dir;
+  GPtrArray           *runs;
+  GPtrArray           *skipped;
+  CobHistoryChartData *chart;
+  GPtrArray           *items;     /* CobHistoryRunItem, newest first */
+  GPtrArray           *choices;   /* baseline entries, newest first */
+} LoadData;
+
+static void
+load_data_free (gpointer data)
 {
-  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) runs = NULL;
+  LoadData *load = data;
+
+  g_free (load->output_dir);
+  g_clear_pointer (&load->runs, g_ptr_array_unref);
+  g_clear_pointer (&load->skipped, g_ptr_array_unref);
+  g_clear_pointer (&load->chart, cob_history_chart_data_free);
+  g_clear_pointer (&load->items, g_ptr_array_unref);
+  g_clear_pointer (&load->choices, g_ptr_array_unref);
+  g_free (load);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadData *load = task_data;
   g_autoptr(GError) error = NULL;
+
+  load->skipped = g_ptr_array_new_with_free_func (g_free);
+  load->runs = bench_history_list (load->output_dir, load->skipped, &error);
+  if (load->runs == NULL)
+    {
+      g_ptr_array_add (load->skipped, g_strdup (error->message));
+      load->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_run_record_unref);
+    }
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_task_return_error_if_cancelled (task);
+      return;
+    }
+  load->chart = cob_history_chart_data_new (load->runs);
+  /* Dates in local time and translated texts: a few hundred of each took
+   * tens of milliseconds on the main loop. */
+  load->items = g_ptr_array_new_with_free_func (g_object_unref);
+  load->choices = g_ptr_array_new_with_free_func (g_free);
+  for (guint r = load->runs->len; r-- > 0;)
+    {
+      BenchRunRecord *run = g_ptr_array_index (load->runs, r);
+
+      g_ptr_array_add (load->items, run_item_new (run));
+      g_ptr_array_add (load->choices, choice_text (run));
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+apply_load (CobHistoryView *self,
+            LoadData       *load)
+{
   g_autofree char *summary = NULL;
   g_autofree char *folder = NULL;
 
-  g_return_if_fail (COB_IS_HISTORY_VIEW (self));
-  g_return_if_fail (output_dir != NULL);
-
-  runs = bench_history_list (output_dir, skipped, &error);
-  if (runs == NULL)
-    {
-      g_ptr_array_add (skipped, g_strdup (error->message));
-      runs = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_run_record_unref);
-    }
+  cob_perf_trace_mark ("history: apply");
   g_clear_pointer (&self->runs, g_ptr_array_unref);
-  self->runs = g_steal_pointer (&runs);
-  g_ptr_array_add (skipped, NULL);
+  cob_perf_trace_mark ("history: old runs freed");
+  self->runs = g_steal_pointer (&load->runs);
+  g_ptr_array_add (load->skipped, NULL);
   g_strfreev (self->skipped);
-  self->skipped = (GStrv) g_ptr_array_steal (skipped, NULL);
+  self->skipped = (GStrv) g_ptr_array_steal (load->skipped, NULL);
 
   /* A chosen run that is gone falls back to the previous run. */
   if (g_strcmp0 (self->baseline, COB_BASELINE_PREVIOUS) != 0 &&
@@ -324,7 +624,7 @@ cob_history_view_reload (CobHistoryView *self,
         }
     }
 
-  folder = g_build_filename (output_dir, "history", NULL);
+  folder = g_build_filename (load->output_dir, "history", NULL);
   /* Translators: "5 runs in /home/me/CostOps Bench/history". */
   summary = g_strdup_printf (ngettext ("%u run in %s", "%u runs in %s", self->runs->len),
                              self->runs->len, folder);
@@ -341,9 +641,69 @@ cob_history_view_reload (CobHistoryView *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->skipped_label), self->skipped[0] != NULL);
 
-  cob_history_chart_set_runs (self->chart, self->runs);
-  fill_choices (self);
+  cob_history_chart_set_data (self->chart, g_steal_pointer (&load->chart));
+  cob_perf_trace_mark ("history: chart set");
+  fill_choices (self, load->choices);
+  cob_perf_trace_mark ("history: choices");
+  fill_run_items (self, load->items);
+  cob_perf_trace_mark ("history: items");
   update_comparison (self);
+  cob_perf_trace_mark ("history: comparison started");
+}
+
+/* The task holds only a weak reference: a closed window's page must not
+ * be kept alive, nor filled, by a read that finishes after it. */
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GWeakRef *view_ref = user_data;
+  g_autoptr(CobHistoryView) self = g_weak_ref_get (view_ref);
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (view_ref);
+  g_free (view_ref);
+  /* Cancelled: a newer reload replaced this one, or the view is gone. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || self == NULL)
+    return;
+  g_clear_object (&self->load_cancellable);
+  apply_load (self, g_task_get_task_data (G_TASK (result)));
+  update_loading (self);
+}
+
+void
+cob_history_view_reload (CobHistoryView *self,
+                         const char     *output_dir)
+{
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *view_ref;
+  LoadData *load;
+
+  g_return_if_fail (COB_IS_HISTORY_VIEW (self));
+  g_return_if_fail (output_dir != NULL);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  load = g_new0 (LoadData, 1);
+  load->output_dir = g_strdup (output_dir);
+  view_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (view_ref, self);
+  task = g_task_new (NULL, self->load_cancellable, on_loaded, view_ref);
+  g_task_set_source_tag (task, cob_history_view_reload);
+  g_task_set_task_data (task, load, load_data_free);
+  update_loading (self);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+gboolean
+cob_history_view_get_loading (CobHistoryView *self)
+{
+  g_return_val_if_fail (COB_IS_HISTORY_VIEW (self), FALSE);
+  return self->loading;
 }
 
 void
@@ -368,6 +728,13 @@ cob_history_view_get_runs (CobHistoryView *self)
 {
   g_return_val_if_fail (COB_IS_HISTORY_VIEW (self), NULL);
   return self->runs;
+}
+
+GListModel *
+cob_history_view_get_run_items (CobHistoryView *self)
+{
+  g_return_val_if_fail (COB_IS_HISTORY_VIEW (self), NULL);
+  return G_LIST_MODEL (self->run_items);
 }
 
 const char * const *
@@ -431,7 +798,28 @@ cob_history_view_set_title_func (CobHistoryView *self,
   self->title_func = func;
   self->title_data = data;
   cob_history_chart_set_title_func (self->chart, func, data);
-  update_run_list (self);
+}
+
+char *
+cob_history_view_dup_run_targets (CobHistoryView *self,
+                                  BenchRunRecord *run)
+{
+  GPtrArray *results;
+  GString *names;
+
+  g_return_val_if_fail (COB_IS_HISTORY_VIEW (self), NULL);
+  g_return_val_if_fail (run != NULL, NULL);
+
+  results = bench_run_record_get_results (run);
+  names = g_string_new (NULL);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const char *id = bench_result_get_target_id (g_ptr_array_index (results, i));
+      const char *title = self->title_func != NULL ? self->title_func (self->title_data, id) : id;
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", title != NULL ? title : id);
+    }
+  return g_string_free (names, FALSE);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -451,6 +839,9 @@ cob_history_view_get_property (GObject    *object,
       break;
     case PROP_COMPARISON:
       g_value_set_boxed (value, self->comparison);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -476,7 +867,15 @@ cob_history_view_set_property (GObject      *object,
 static void
 cob_history_view_dispose (GObject *object)
 {
+  CobHistoryView *self = COB_HISTORY_VIEW (object);
   GtkWidget *child;
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->compare_cancellable != NULL)
+    g_cancellable_cancel (self->compare_cancellable);
+  g_clear_object (&self->compare_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), COB_TYPE_HISTORY_VIEW);
   /* The template's outer box has no id, so it is unparented here. */
@@ -495,7 +894,10 @@ cob_history_view_finalize (GObject *object)
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->current, bench_run_record_unref);
   g_clear_pointer (&self->comparison, bench_run_comparison_unref);
+  g_clear_pointer (&self->baseline_run, bench_run_record_unref);
   g_clear_pointer (&self->choice_ids, g_ptr_array_unref);
+  g_clear_object (&self->run_items);
+  g_clear_pointer (&self->pending_items, g_ptr_array_unref);
   g_free (self->baseline);
   G_OBJECT_CLASS (cob_history_view_parent_class)->finalize (object);
 }
@@ -517,6 +919,9 @@ cob_history_view_class_init (CobHistoryViewClass *klass)
   properties[PROP_COMPARISON] =
     g_param_spec_boxed ("comparison", NULL, NULL, BENCH_TYPE_RUN_COMPARISON,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COB_TYPE_HISTORY_CHART);
@@ -526,6 +931,7 @@ cob_history_view_class_init (CobHistoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobHistoryView, skipped_label);
   gtk_widget_class_bind_template_child (widget_class, CobHistoryView, chart);
   gtk_widget_class_bind_template_child (widget_class, CobHistoryView, runs_list);
+  gtk_widget_class_bind_template_child (widget_class, CobHistoryView, runs_stack);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -538,7 +944,21 @@ cob_history_view_init (CobHistoryView *self)
   self->skipped = g_new0 (char *, 1);
   self->baseline = g_strdup (COB_BASELINE_PREVIOUS);
   self->choice_ids = g_ptr_array_new_with_free_func (g_free);
-  fill_choices (self);
+  self->run_items = g_list_store_new (COB_TYPE_HISTORY_RUN_ITEM);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    GtkNoSelection *selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->run_items)));
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_run_row), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_run_row), self);
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_run_row), NULL);
+    gtk_list_view_set_factory (self->runs_list, factory);
+    gtk_list_view_set_model (self->runs_list, GTK_SELECTION_MODEL (selection));
+    g_signal_connect_swapped (self->runs_list, "map", G_CALLBACK (on_runs_list_mapped), self);
+    g_object_unref (factory);
+    g_object_unref (selection);
+  }
+  fill_choices (self, NULL);
   g_signal_connect (self->baseline_dropdown, "notify::selected", G_CALLBACK (on_baseline_selected), self);
   cob_accessibility_name_dropdown_button (self->baseline_dropdown, _("Baseline"));
 }

@@ -18,47 +18,6 @@ title_for_id (gpointer    data,
   return cob_window_title_for_id (COB_WINDOW (data), id);
 }
 
-/* Without a baseline the comparison columns would only hold dashes and
- * push the durations out of a 1000-pixel window: they show only while
- * there is a comparison. */
-static void
-on_comparison_changed (CobWindow *self)
-{
-  gboolean compared = cob_history_view_get_comparison (self->history_view) != NULL;
-  GListModel *columns = gtk_column_view_get_columns (self->results_view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (cob_comparison_columns_is_comparison (column))
-        gtk_column_view_column_set_visible (column, compared);
-    }
-}
-
-/* Change and Verdict matter most, so they come right after Ops/sec, where
- * a narrow window still shows them; the other columns follow. */
-static void
-append_comparison_columns (CobWindow *self)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->results_view);
-  g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
-
-  while (g_list_model_get_n_items (columns) > 2)
-    {
-      GtkColumnViewColumn *column = g_list_model_get_item (columns, 2);
-
-      g_ptr_array_add (rest, column);
-      gtk_column_view_remove_column (self->results_view, column);
-    }
-  cob_comparison_columns_setup (self->results_view, self->history_view);
-  for (guint i = 0; i < rest->len; i++)
-    gtk_column_view_append_column (self->results_view, g_ptr_array_index (rest, i));
-  g_signal_connect_object (self->history_view, "notify::comparison",
-                           G_CALLBACK (on_comparison_changed), self, G_CONNECT_SWAPPED);
-  on_comparison_changed (self);
-}
-
 /* Our own sentence per flag, so that it is translated. */
 static char *
 warning_text (const BenchEnvironment *environment)
@@ -112,6 +71,50 @@ update_warnings (CobWindow *self)
 #endif
 }
 
+/* Without a baseline the comparison columns would only hold dashes and
+ * push the durations out of a 1000-pixel window: they show only while
+ * there is a comparison. */
+static void
+on_comparison_changed (CobWindow *self)
+{
+  gboolean compared = cob_history_view_get_comparison (self->history_view) != NULL;
+  GListModel *columns = gtk_column_view_get_columns (self->results_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (cob_comparison_columns_is_comparison (column))
+        gtk_column_view_column_set_visible (column, compared);
+    }
+  /* The history is read in the background: the run shown, and so its
+   * environment, is known once it is in. */
+  update_warnings (self);
+}
+
+/* Change and Verdict matter most, so they come right after Ops/sec, where
+ * a narrow window still shows them; the other columns follow. */
+static void
+append_comparison_columns (CobWindow *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->results_view);
+  g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (g_list_model_get_n_items (columns) > 2)
+    {
+      GtkColumnViewColumn *column = g_list_model_get_item (columns, 2);
+
+      g_ptr_array_add (rest, column);
+      gtk_column_view_remove_column (self->results_view, column);
+    }
+  cob_comparison_columns_setup (self->results_view, self->history_view);
+  for (guint i = 0; i < rest->len; i++)
+    gtk_column_view_append_column (self->results_view, g_ptr_array_index (rest, i));
+  g_signal_connect_object (self->history_view, "notify::comparison",
+                           G_CALLBACK (on_comparison_changed), self, G_CONNECT_SWAPPED);
+  on_comparison_changed (self);
+}
+
 const char *
 cob_window_get_warning_text (CobWindow *self)
 {
@@ -156,8 +159,8 @@ void
 cob_window_history_init (CobWindow *self)
 {
   cob_history_view_set_title_func (self->history_view, title_for_id, self);
-  append_comparison_columns (self);
   create_warnings_banner (self);
+  append_comparison_columns (self);
 }
 
 void

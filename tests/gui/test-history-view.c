@@ -10,6 +10,7 @@
 
 #include "bench-history.h"
 #include "cob-comparison-columns.h"
+#include "cob-history-run-item.h"
 #include "cob-renderer-policy.h"
 #include "cob-window-private.h"
 #include "gui-test-targets.h"
@@ -67,6 +68,9 @@ append_run (const char *dir,
   return record;
 }
 
+static void reload_and_wait (CobWindow  *window,
+                             const char *dir);
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -85,6 +89,7 @@ fixture_set_up (Fixture       *fixture,
   cob_window_set_output_override (fixture->window, fixture->dir);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1080, 720);
   gtk_window_present (GTK_WINDOW (fixture->window));
+  reload_and_wait (fixture->window, NULL);
 }
 
 static void
@@ -139,6 +144,21 @@ settle (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The history is read in a worker thread: wait until the page shows it. */
+static void
+reload_and_wait (CobWindow  *window,
+                 const char *dir)
+{
+  CobHistoryView *view = cob_window_get_history_view (window);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  if (dir != NULL)
+    cob_window_history_reload (window, dir);
+  while (cob_history_view_get_loading (view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (cob_history_view_get_loading (view));
+}
+
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
@@ -178,6 +198,8 @@ table_verdicts (CobWindow *window)
 {
   GString *out = g_string_new (NULL);
 
+  /* Comparisons are computed in a worker thread. */
+  reload_and_wait (window, NULL);
   settle (100);
   collect_verdicts (GTK_WIDGET (cob_window_get_results_view (window)), out);
   return g_string_free (out, FALSE);
@@ -200,11 +222,41 @@ visible_comparison_columns (CobWindow *window)
   return visible;
 }
 
+/* "baseline-id/shown-id" as the run list tags them ("-" for none). */
+static char *
+tagged_runs (CobWindow *window)
+{
+  GListModel *items = cob_history_view_get_run_items (cob_window_get_history_view (window));
+  const char *baseline = "-";
+  const char *shown = "-";
+  char *tags;
+
+  /* The rows are filled when the History page shows. */
+  adw_view_stack_set_visible_child_name (window->view_stack, "history");
+  settle (100);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CobHistoryRunItem) item = g_list_model_get_item (items, i);
+      const char *id = bench_run_record_get_id (cob_history_run_item_get_run (item));
+
+      if (cob_history_run_item_get_is_baseline (item))
+        baseline = id;
+      if (cob_history_run_item_get_is_shown (item))
+        shown = id;
+    }
+  tags = g_strdup_printf ("%s/%s", baseline, shown);
+  adw_view_stack_set_visible_child_name (window->view_stack, "results");
+  settle (100);
+  return tags;
+}
+
 static void
 show_current (Fixture *fixture)
 {
   cob_window_show_results (fixture->window, bench_run_record_get_results (fixture->current),
                            "test");
+  reload_and_wait (fixture->window, NULL);
 }
 
 static void
@@ -213,7 +265,7 @@ test_lists_runs (Fixture       *fixture,
 {
   CobHistoryView *view;
   GPtrArray *runs;
-  GtkListBox *list;
+  GListModel *items;
   guint n_rows = 0;
   GtkDropDown *dropdown;
 
@@ -226,13 +278,21 @@ test_lists_runs (Fixture       *fixture,
   g_assert_cmpstr (bench_run_record_get_id (g_ptr_array_index (runs, 3)), ==, "0000c0de");
   g_assert_cmpstr (cob_history_view_get_skipped_files (view)[0], ==, NULL);
 
-  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (view), GTK_TYPE_LIST_BOX));
-  while (gtk_list_box_get_row_at_index (list, n_rows) != NULL)
-    n_rows++;
+  /* The rows are filled when the History page shows. */
+  adw_view_stack_set_visible_child_name (fixture->window->view_stack, "history");
+  settle (100);
+  items = cob_history_view_get_run_items (view);
+  n_rows = g_list_model_get_n_items (items);
   g_assert_cmpuint (n_rows, ==, 4);
   /* Newest first, titled by start time, the run id in the subtitle. */
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0))),
-                                   "Run 0000c0de"));
+  {
+    g_autoptr(CobHistoryRunItem) newest = g_list_model_get_item (items, 0);
+
+    g_assert_true (g_str_has_prefix (cob_history_run_item_get_subtitle (newest), "Run 0000c0de"));
+    g_autofree char *targets = cob_history_view_dup_run_targets (view, cob_history_run_item_get_run (newest));
+
+    g_assert_cmpstr (targets, ==, "Fast A, Fast B");
+  }
   /* "Previous run", "None" and the four runs. */
   dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 6);
@@ -241,7 +301,7 @@ test_lists_runs (Fixture       *fixture,
   /* A new run in the folder shows after a reload. */
   g_clear_pointer (&fixture->fast, bench_run_record_unref);
   fixture->fast = append_run (fixture->dir, "0000ab12", 12, 60);
-  cob_window_history_reload (fixture->window, fixture->dir);
+  reload_and_wait (fixture->window, fixture->dir);
   g_assert_cmpuint (cob_history_view_get_runs (view)->len, ==, 5);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 7);
 }
@@ -272,6 +332,11 @@ test_baseline_drives_verdicts (Fixture       *fixture,
   previous = table_verdicts (fixture->window);
   g_assert_cmpstr (previous, ==, "verdict-same:No change;verdict-same:No change;");
   g_assert_cmpuint (visible_comparison_columns (fixture->window), ==, 3);
+  {
+    g_autofree char *tags = tagged_runs (fixture->window);
+
+    g_assert_cmpstr (tags, ==, "0000be4e/0000c0de");
+  }
 
   /* The picker: entries after "Previous run" and "None" are the runs,
    * newest first; the slow run is the third newest. */
@@ -280,6 +345,11 @@ test_baseline_drives_verdicts (Fixture       *fixture,
   g_assert_cmpstr (cob_history_view_get_baseline (view), ==, "000051a0");
   slow = table_verdicts (fixture->window);
   g_assert_cmpstr (slow, ==, "verdict-improved:Improved;verdict-improved:Improved;");
+  {
+    g_autofree char *tags = tagged_runs (fixture->window);
+
+    g_assert_cmpstr (tags, ==, "000051a0/0000c0de");
+  }
 
   gtk_drop_down_set_selected (dropdown, 2 + 3);
   fast = table_verdicts (fixture->window);
@@ -295,8 +365,9 @@ test_baseline_drives_verdicts (Fixture       *fixture,
 
   /* The choice is kept across a reload (e.g. after the next run). */
   cob_history_view_set_baseline (view, "000051a0");
+  reload_and_wait (fixture->window, NULL);
   g_assert_cmpuint (visible_comparison_columns (fixture->window), ==, 3);
-  cob_window_history_reload (fixture->window, fixture->dir);
+  reload_and_wait (fixture->window, fixture->dir);
   g_assert_cmpstr (cob_history_view_get_baseline (view), ==, "000051a0");
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2 + 2);
 
@@ -328,7 +399,7 @@ test_corrupt_files_named (Fixture       *fixture,
   truncated = g_build_filename (fixture->dir, "history", "20260301T130000Z-07a11c07.json.zst", NULL);
   g_assert_true (g_file_set_contents (truncated, contents, length / 2, NULL));
 
-  cob_window_history_reload (fixture->window, fixture->dir);
+  reload_and_wait (fixture->window, fixture->dir);
   g_assert_cmpuint (cob_history_view_get_runs (view)->len, ==, 4);
   skipped = cob_history_view_get_skipped_files (view);
   g_assert_cmpuint (g_strv_length ((char **) skipped), ==, 2);
