@@ -61,6 +61,8 @@ struct _CobWindow
   guint         stall_timer;
   gint64        stall_last_us;
   gint64        max_stall_us;
+  gint64        stall_until_us;   /* the probe stops here: 1 s after the run */
+  guint         stall_updates;
 
   guint         folded_idle;
 
