@@ -137,6 +137,9 @@ cob_renderer_policy_force_no_gl (guint gtk_minor_version)
   value = cob_renderer_policy_disable_gl_value (g_getenv (gtk_minor_version >= 16 ? "GDK_DISABLE" : "GDK_DEBUG"),
                                                 gtk_minor_version, &variable);
   g_setenv (variable, value, TRUE);
+  /* Without it GTK 4.8 still tries its GL renderer first, and says so on
+   * the terminal at every window. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   applied_choice = COB_RENDERER_NO_GL;
 }
 

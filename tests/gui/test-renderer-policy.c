@@ -149,6 +149,7 @@ test_gtk_draws_without_gl (void)
       g_unsetenv ("GSK_RENDERER");
       cob_renderer_policy_force_no_gl (gtk_get_minor_version ());
       g_assert_cmpint (cob_renderer_policy_get_choice (), ==, COB_RENDERER_NO_GL);
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
       gtk_init ();
 
       window = gtk_window_new ();
