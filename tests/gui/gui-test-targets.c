@@ -3,6 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "cob-renderer-policy.h"
 #include "gui-test-targets.h"
 
 static gboolean
@@ -175,4 +179,46 @@ gui_test_reset_settings (const char * const *selected)
   g_settings_set_strv (settings, "selected-targets", selected);
   g_settings_reset (settings, "output-directory");
   g_settings_reset (settings, "chart-scale");
+}
+
+void
+gui_test_init (int       *argc,
+               char    ***argv,
+               gboolean   app_style)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_init (argc, argv, NULL);
+      return;
+    }
+  cob_renderer_policy_apply (gtk_get_minor_version ());
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  if (app_style)
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (css, "/io/github/costops/Bench/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+}
+
+gboolean
+gui_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  gboolean removed = TRUE;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        removed = gui_test_remove_tree (child) && removed;
+      else
+        removed = g_unlink (child) == 0 && removed;
+    }
+  return g_rmdir (path) == 0 && removed;
 }

@@ -21,6 +21,16 @@ void  gui_test_set_gate        (gboolean open);
 /* How many times fast_a and fast_b finished (their teardown ran). */
 guint gui_test_count_teardowns (void);
 
+/* With a display: gtk_test_init() and adw_init(), drawn the way the app is
+ * drawn on this machine (cob-renderer-policy.h), with the app's style.css
+ * on top when @app_style (what AdwApplication does for the app). Without
+ * one: g_test_init() alone, and the tests skip with the reason. */
+void     gui_test_init (int       *argc,
+                        char    ***argv,
+                        gboolean   app_style);
+/* Deletes @path and everything below it; FALSE when something stayed. */
+gboolean gui_test_remove_tree (const char *path);
+
 /* Skips the test (with the reason printed) when there is no display. */
 gboolean gui_test_have_display (void);
 /* Iterates the main loop until *flag is TRUE or @timeout_ms passed. */

@@ -11,7 +11,6 @@
 #include "bench-history.h"
 #include "cob-comparison-columns.h"
 #include "cob-history-run-item.h"
-#include "cob-renderer-policy.h"
 #include "cob-window-private.h"
 #include "gui-test-targets.h"
 
@@ -93,24 +92,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -123,7 +104,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->slow, bench_run_record_unref);
   g_clear_pointer (&fixture->previous, bench_run_record_unref);
   g_clear_pointer (&fixture->current, bench_run_record_unref);
-  remove_tree (fixture->dir);
+  gui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -525,25 +506,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
-    {
-      /* Drawn the way the app is drawn on this machine (main.c). */
-      cob_renderer_policy_apply (gtk_get_minor_version ());
-      gtk_test_init (&argc, &argv, NULL);
-      adw_init ();
-    }
-  else
-    g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv, TRUE);
 
   output_folder = argc > 1 ? argv[1] : g_get_tmp_dir ();
-  if (gdk_display_get_default () != NULL)
-    {
-      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (css, "/io/github/costops/Bench/style.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
   g_test_add ("/history/lists-runs", Fixture, NULL, fixture_set_up, test_lists_runs, fixture_tear_down);
   g_test_add ("/history/baseline-drives-verdicts", Fixture, NULL, fixture_set_up,
               test_baseline_drives_verdicts, fixture_tear_down);

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "cob-renderer-policy.h"
+#include "gui-test-targets.h"
 
 static void
 test_decide (void)
@@ -55,24 +56,6 @@ touch (const char *dir,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
-static void
 test_gpu_devices (void)
 {
   g_autoptr(GError) error = NULL;
@@ -92,17 +75,17 @@ test_gpu_devices (void)
 
   touch (dri, "renderD128");
   g_assert_true (cob_renderer_policy_have_gpu_device (dev));
-  remove_tree (dri);
+  g_assert_true (gui_test_remove_tree (dri));
 
   g_assert_cmpint (g_mkdir (dri, 0755), ==, 0);
   touch (dri, "card0");
   g_assert_true (cob_renderer_policy_have_gpu_device (dev));
-  remove_tree (dri);
+  g_assert_true (gui_test_remove_tree (dri));
 
   touch (dev, "nvidiactl");
   g_assert_true (cob_renderer_policy_have_gpu_device (dev));
 
-  remove_tree (dev);
+  g_assert_true (gui_test_remove_tree (dev));
 }
 
 static void

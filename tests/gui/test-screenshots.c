@@ -8,7 +8,6 @@
 
 #include <adwaita.h>
 
-#include "cob-renderer-policy.h"
 #include "cob-target-row.h"
 #include "cob-window.h"
 #include "gui-test-targets.h"
@@ -224,26 +223,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
-    {
-      /* Drawn the way the app is drawn on this machine (main.c). */
-      cob_renderer_policy_apply (gtk_get_minor_version ());
-      gtk_test_init (&argc, &argv, NULL);
-      adw_init ();
-    }
-  else
-    g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv, TRUE);
 
   output_folder = argc > 1 ? argv[1] : g_get_tmp_dir ();
-  if (gdk_display_get_default () != NULL)
-    {
-      /* What AdwApplication does for the app: its style.css on top. */
-      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (css, "/io/github/costops/Bench/style.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
   g_test_add_func ("/screenshots/light", test_light);
   g_test_add_func ("/screenshots/dark", test_dark);
   return g_test_run ();

@@ -8,7 +8,6 @@
 
 #include "bench-output.h"
 #include "cob-application.h"
-#include "cob-renderer-policy.h"
 #include "cob-result-row.h"
 #include "cob-target-row.h"
 #include "cob-window.h"
@@ -38,24 +37,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -64,7 +45,7 @@ fixture_tear_down (Fixture       *fixture,
       gtk_window_destroy (GTK_WINDOW (fixture->window));
       g_clear_object (&fixture->window);
     }
-  remove_tree (fixture->dir);
+  gui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -612,15 +593,7 @@ main (int   argc,
       char *argv[])
 {
   /* Without a display every test skips with the reason (fixture_set_up). */
-  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
-    {
-      /* Drawn the way the app is drawn on this machine (main.c). */
-      cob_renderer_policy_apply (gtk_get_minor_version ());
-      gtk_test_init (&argc, &argv, NULL);
-      adw_init ();
-    }
-  else
-    g_test_init (&argc, &argv, NULL);
+  gui_test_init (&argc, &argv, FALSE);
 
   g_test_add ("/window/run-two-targets", Fixture, select_fast,
               fixture_set_up, test_run_two_targets, fixture_tear_down);
