@@ -9,6 +9,7 @@
 #include "cob-accessibility.h"
 #include "cob-history-run-item.h"
 #include "cob-history-view.h"
+#include "cob-history-work.h"
 #include "cob-perf-trace.h"
 
 /* Entries of the baseline drop-down before the runs. */
@@ -55,24 +56,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static char *
-format_started (BenchRunRecord *run)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (bench_run_record_get_started (run));
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
-}
-
-static const char *
-run_hostname (BenchRunRecord *run)
-{
-  JsonObject *environment = bench_run_record_get_environment (run);
-
-  if (environment == NULL || !json_object_has_member (environment, "hostname"))
-    return NULL;
-  return json_object_get_string_member_with_default (environment, "hostname", NULL);
-}
 
 /* ---- Current run and comparison --------------------------------------- */
 
@@ -134,55 +117,13 @@ update_loading (CobHistoryView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-/* The bootstrap interval resamples every target's samples thousands of
- * times: about 0.4 s for six targets, too long for the main loop, so a
- * worker thread computes it. Records are immutable and atomically
- * reference counted. */
-typedef struct {
-  BenchRunRecord     *baseline;
-  BenchRunRecord     *current;
-  BenchRunComparison *comparison;
-} CompareData;
-
 static void
-compare_data_free (gpointer data)
+on_compared (gpointer owner,
+             gpointer task_data)
 {
-  CompareData *compare = data;
+  CobHistoryView *self = owner;
+  CobHistoryCompare *compare = task_data;
 
-  g_clear_pointer (&compare->baseline, bench_run_record_unref);
-  g_clear_pointer (&compare->current, bench_run_record_unref);
-  g_clear_pointer (&compare->comparison, bench_run_comparison_unref);
-  g_free (compare);
-}
-
-static void
-compare_in_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  CompareData *compare = task_data;
-
-  compare->comparison = bench_run_comparison_new (compare->baseline, compare->current,
-                                                  BENCH_COMPARE_DEFAULT_NOISE);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_compared (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  GWeakRef *view_ref = user_data;
-  g_autoptr(CobHistoryView) self = g_weak_ref_get (view_ref);
-  g_autoptr(GError) error = NULL;
-  CompareData *compare = g_task_get_task_data (G_TASK (result));
-
-  g_weak_ref_clear (view_ref);
-  g_free (view_ref);
-  /* Cancelled: the results or the baseline changed meanwhile. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || self == NULL)
-    return;
   g_clear_pointer (&self->comparison, bench_run_comparison_unref);
   self->comparison = g_steal_pointer (&compare->comparison);
   g_clear_object (&self->compare_cancellable);
@@ -194,13 +135,9 @@ on_compared (GObject      *source,
 static void
 start_comparison (CobHistoryView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  CompareData *compare;
-  GWeakRef *view_ref;
+  CobHistoryCompare *compare;
 
-  if (self->compare_cancellable != NULL)
-    g_cancellable_cancel (self->compare_cancellable);
-  g_clear_object (&self->compare_cancellable);
+  cob_history_work_cancel (&self->compare_cancellable);
   if (self->baseline_run == NULL || self->current == NULL)
     {
       update_loading (self);
@@ -208,16 +145,10 @@ start_comparison (CobHistoryView *self)
     }
 
   self->compare_cancellable = g_cancellable_new ();
-  compare = g_new0 (CompareData, 1);
-  compare->baseline = bench_run_record_ref (self->baseline_run);
-  compare->current = bench_run_record_ref (self->current);
-  view_ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (view_ref, self);
-  task = g_task_new (NULL, self->compare_cancellable, on_compared, view_ref);
-  g_task_set_source_tag (task, start_comparison);
-  g_task_set_task_data (task, compare, compare_data_free);
+  compare = cob_history_compare_new (self->baseline_run, self->current);
   update_loading (self);
-  g_task_run_in_thread (task, compare_in_thread);
+  cob_history_work_run (self, self->compare_cancellable, cob_history_compare_in_thread,
+                        compare, cob_history_compare_free, on_compared);
 }
 
 static void
@@ -351,28 +282,6 @@ unbind_run_row (GtkSignalListItemFactory *factory,
 
 /* The rows' texts are made in the loading thread; only the tags follow
  * the comparison. @items: CobHistoryRunItem, newest first. */
-static void
-free_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  g_ptr_array_unref (task_data);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* The last references to @garbage's items go in a worker thread: freeing
- * a few hundred runs' samples and JSON took up to 100 ms on the main loop. */
-static void
-free_later (GPtrArray *garbage)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-  g_task_set_source_tag (task, free_later);
-  g_task_set_task_data (task, garbage, NULL);
-  g_task_run_in_thread (task, free_in_thread);
-}
-
 /* A list view that is not on screen (the History page hidden) makes rows
  * for hundreds of items at once, about 100 ms for 300 runs; on screen it
  * makes the few that show. So the items wait until the list is mapped. */
@@ -381,29 +290,27 @@ fill_run_items (CobHistoryView *self,
                 GPtrArray      *items)
 {
   GListModel *model = G_LIST_MODEL (self->run_items);
+  GPtrArray *old;
+  guint n_old;
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->runs_list)) && items->len > 0)
     {
       if (self->pending_items != NULL)
-        free_later (g_steal_pointer (&self->pending_items));
+        cob_history_work_free_later (g_steal_pointer (&self->pending_items));
       self->pending_items = g_ptr_array_ref (items);
       gtk_stack_set_visible_child_name (self->runs_stack, "runs");
       return;
     }
   g_clear_pointer (&self->pending_items, g_ptr_array_unref);
-  {
-    guint n_old = g_list_model_get_n_items (model);
-    GPtrArray *old = g_ptr_array_new_full (n_old, g_object_unref);
-
-    for (guint i = 0; i < n_old; i++)
-      g_ptr_array_add (old, g_list_model_get_item (model, i));
-    g_list_store_splice (self->run_items, 0, n_old, items->pdata, items->len);
-    free_later (old);
-  }
+  n_old = g_list_model_get_n_items (model);
+  old = g_ptr_array_new_full (n_old, g_object_unref);
+  for (guint i = 0; i < n_old; i++)
+    g_ptr_array_add (old, g_list_model_get_item (model, i));
+  g_list_store_splice (self->run_items, 0, n_old, items->pdata, items->len);
+  /* The old runs' samples and JSON are freed off the main loop. */
+  cob_history_work_free_later (old);
   gtk_stack_set_visible_child_name (self->runs_stack, items->len > 0 ? "runs" : "empty");
 }
-
-static void update_run_list (CobHistoryView *self);
 
 static void
 on_runs_list_mapped (CobHistoryView *self)
@@ -414,30 +321,6 @@ on_runs_list_mapped (CobHistoryView *self)
     return;
   fill_run_items (self, pending);
   update_run_list (self);
-}
-
-static CobHistoryRunItem *
-run_item_new (BenchRunRecord *run)
-{
-  g_autofree char *started = format_started (run);
-  GPtrArray *results = bench_run_record_get_results (run);
-  const char *host = run_hostname (run);
-  g_autofree char *targets = g_strdup_printf (ngettext ("%u target", "%u targets", results->len),
-                                              results->len);
-  /* Translators: a history run's details: "Run 1a2b3c4d · 3 targets · myhost". */
-  g_autofree char *subtitle = g_strdup_printf (_("Run %s · %s · %s"), bench_run_record_get_id (run), targets,
-                                               host != NULL ? host : _("unknown machine"));
-
-  return cob_history_run_item_new (run, started, subtitle);
-}
-
-static char *
-choice_text (BenchRunRecord *run)
-{
-  g_autofree char *started = format_started (run);
-
-  /* Translators: a run in the baseline list: "Run 1a2b3c4d, 2024-05-01 14:02:11". */
-  return g_strdup_printf (_("Run %s, %s"), bench_run_record_get_id (run), started);
 }
 
 static void
@@ -527,75 +410,11 @@ on_baseline_selected (GtkDropDown    *dropdown,
     cob_history_view_set_baseline (self, g_ptr_array_index (self->choice_ids, selected - N_FIXED_CHOICES));
 }
 
-/* ---- Public API ------------------------------------------------------- */
-
 /* ---- Loading --------------------------------------------------------- */
-
-/* Reading, decompressing and parsing every history file, and sorting every
- * run's samples for the chart, take about a second for 300 runs: a worker
- * thread does it, and the page changes once, when all is read. */
-typedef struct {
-  char                *output_dir;
-  GPtrArray           *runs;
-  GPtrArray           *skipped;
-  CobHistoryChartData *chart;
-  GPtrArray           *items;     /* CobHistoryRunItem, newest first */
-  GPtrArray           *choices;   /* baseline entries, newest first */
-} LoadData;
-
-static void
-load_data_free (gpointer data)
-{
-  LoadData *load = data;
-
-  g_free (load->output_dir);
-  g_clear_pointer (&load->runs, g_ptr_array_unref);
-  g_clear_pointer (&load->skipped, g_ptr_array_unref);
-  g_clear_pointer (&load->chart, cob_history_chart_data_free);
-  g_clear_pointer (&load->items, g_ptr_array_unref);
-  g_clear_pointer (&load->choices, g_ptr_array_unref);
-  g_free (load);
-}
-
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  LoadData *load = task_data;
-  g_autoptr(GError) error = NULL;
-
-  load->skipped = g_ptr_array_new_with_free_func (g_free);
-  load->runs = bench_history_list (load->output_dir, load->skipped, &error);
-  if (load->runs == NULL)
-    {
-      g_ptr_array_add (load->skipped, g_strdup (error->message));
-      load->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_run_record_unref);
-    }
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      g_task_return_error_if_cancelled (task);
-      return;
-    }
-  load->chart = cob_history_chart_data_new (load->runs);
-  /* Dates in local time and translated texts: a few hundred of each took
-   * tens of milliseconds on the main loop. */
-  load->items = g_ptr_array_new_with_free_func (g_object_unref);
-  load->choices = g_ptr_array_new_with_free_func (g_free);
-  for (guint r = load->runs->len; r-- > 0;)
-    {
-      BenchRunRecord *run = g_ptr_array_index (load->runs, r);
-
-      g_ptr_array_add (load->items, run_item_new (run));
-      g_ptr_array_add (load->choices, choice_text (run));
-    }
-  g_task_return_boolean (task, TRUE);
-}
 
 static void
 apply_load (CobHistoryView *self,
-            LoadData       *load)
+            CobHistoryLoad *load)
 {
   g_autofree char *summary = NULL;
   g_autofree char *folder = NULL;
@@ -651,24 +470,14 @@ apply_load (CobHistoryView *self,
   cob_perf_trace_mark ("history: comparison started");
 }
 
-/* The task holds only a weak reference: a closed window's page must not
- * be kept alive, nor filled, by a read that finishes after it. */
 static void
-on_loaded (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_loaded (gpointer owner,
+           gpointer task_data)
 {
-  GWeakRef *view_ref = user_data;
-  g_autoptr(CobHistoryView) self = g_weak_ref_get (view_ref);
-  g_autoptr(GError) error = NULL;
+  CobHistoryView *self = owner;
 
-  g_weak_ref_clear (view_ref);
-  g_free (view_ref);
-  /* Cancelled: a newer reload replaced this one, or the view is gone. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || self == NULL)
-    return;
   g_clear_object (&self->load_cancellable);
-  apply_load (self, g_task_get_task_data (G_TASK (result)));
+  apply_load (self, task_data);
   update_loading (self);
 }
 
@@ -676,28 +485,17 @@ void
 cob_history_view_reload (CobHistoryView *self,
                          const char     *output_dir)
 {
-  g_autoptr(GTask) task = NULL;
-  GWeakRef *view_ref;
-  LoadData *load;
-
   g_return_if_fail (COB_IS_HISTORY_VIEW (self));
   g_return_if_fail (output_dir != NULL);
 
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
+  cob_history_work_cancel (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
-
-  load = g_new0 (LoadData, 1);
-  load->output_dir = g_strdup (output_dir);
-  view_ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (view_ref, self);
-  task = g_task_new (NULL, self->load_cancellable, on_loaded, view_ref);
-  g_task_set_source_tag (task, cob_history_view_reload);
-  g_task_set_task_data (task, load, load_data_free);
   update_loading (self);
-  g_task_run_in_thread (task, load_in_thread);
+  cob_history_work_run (self, self->load_cancellable, cob_history_load_in_thread,
+                        cob_history_load_new (output_dir), cob_history_load_free, on_loaded);
 }
+
+/* ---- Public API ------------------------------------------------------- */
 
 gboolean
 cob_history_view_get_loading (CobHistoryView *self)
@@ -870,12 +668,8 @@ cob_history_view_dispose (GObject *object)
   CobHistoryView *self = COB_HISTORY_VIEW (object);
   GtkWidget *child;
 
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  if (self->compare_cancellable != NULL)
-    g_cancellable_cancel (self->compare_cancellable);
-  g_clear_object (&self->compare_cancellable);
+  cob_history_work_cancel (&self->load_cancellable);
+  cob_history_work_cancel (&self->compare_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), COB_TYPE_HISTORY_VIEW);
   /* The template's outer box has no id, so it is unparented here. */
