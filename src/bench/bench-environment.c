@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "git-version.h"
 
 #include "bench-environment.h"
 

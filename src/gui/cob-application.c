@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "git-version.h"
 
 #include <glib/gi18n.h>
 

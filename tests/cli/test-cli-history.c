@@ -11,6 +11,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "git-version.h"
 
 #include <glib/gstdio.h>
 #include <string.h>

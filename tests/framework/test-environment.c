@@ -5,6 +5,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+#include "git-version.h"
 
 #include <math.h>
 #include <string.h>
@@ -110,6 +111,18 @@ test_collect (void)
   g_assert_cmpstr (environment->version, ==, PACKAGE_VERSION);
   g_assert_cmpstr (environment->git_commit, ==, GIT_COMMIT);
   g_assert_cmpstr (environment->git_tree_state, ==, GIT_TREE_STATE);
+  /* The commit is the one built, not the one configured: a commit made
+   * after `meson setup` is what the build names. */
+  {
+    g_autofree char *cmd = g_strdup_printf ("git -C '%s' rev-parse --short=12 HEAD", g_test_get_dir (G_TEST_DIST));
+    g_autofree char *head = NULL;
+    int status = -1;
+
+    if (g_spawn_command_line_sync (cmd, &head, NULL, &status, NULL) && status == 0)
+      g_assert_cmpstr (environment->git_commit, ==, g_strstrip (head));
+    else
+      g_test_message ("not a git checkout: the commit is not compared");
+  }
   g_assert_true (g_str_has_prefix (environment->kernel, "Linux "));
   /* Every collection is a new run. */
   g_assert_cmpstr (environment->run_id, !=, other->run_id);
