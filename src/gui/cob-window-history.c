@@ -72,7 +72,7 @@ update_warnings (CobWindow *self)
 }
 
 /* Without a baseline the comparison columns would only hold dashes and
- * push the durations out of a 1000-pixel window: they show only while
+ * push the durations and notes out of the window: they show only while
  * there is a comparison. */
 static void
 on_comparison_changed (CobWindow *self)
@@ -166,16 +166,16 @@ cob_window_history_init (CobWindow *self)
 void
 cob_window_history_show_results (CobWindow *self)
 {
+  /* The warnings follow through notify::comparison. */
   cob_history_view_set_current_results (self->history_view, self->results);
-  update_warnings (self);
 }
 
 void
 cob_window_history_reload (CobWindow  *self,
                            const char *output_dir)
 {
+  /* The warnings follow through notify::comparison once it is read. */
   cob_history_view_reload (self->history_view, output_dir);
-  update_warnings (self);
 }
 
 CobHistoryView *
