@@ -15,6 +15,7 @@ typedef enum {
   BENCH_ERROR_TARGET_FAILED,
   BENCH_ERROR_INVALID_RESULT,      /* a raw JSON file that is not a result */
   BENCH_ERROR_FAILED,
+  BENCH_ERROR_OUTPUT_BUSY,         /* another run holds the output folder */
 } BenchError;
 
 GQuark bench_error_quark (void);

@@ -29,6 +29,7 @@ struct _BenchRunRecord {
   JsonObject      *environment;
   GPtrArray       *results;
   char            *path;
+  char           **not_run;   /* NULL unless the run was cancelled */
 };
 
 G_DEFINE_BOXED_TYPE (BenchRunRecord, bench_run_record,
@@ -83,7 +84,32 @@ bench_run_record_unref (BenchRunRecord *self)
   g_clear_pointer (&self->environment, json_object_unref);
   g_ptr_array_unref (self->results);
   g_free (self->path);
+  g_strfreev (self->not_run);
   g_free (self);
+}
+
+void
+bench_run_record_set_cancelled (BenchRunRecord     *self,
+                                const char * const *not_run)
+{
+  g_return_if_fail (self != NULL);
+
+  g_strfreev (self->not_run);
+  self->not_run = not_run != NULL ? g_strdupv ((char **) not_run) : g_new0 (char *, 1);
+}
+
+gboolean
+bench_run_record_is_cancelled (BenchRunRecord *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->not_run != NULL;
+}
+
+const char * const *
+bench_run_record_get_not_run (BenchRunRecord *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *) self->not_run;
 }
 
 const char *
@@ -177,6 +203,16 @@ bench_run_record_to_json (BenchRunRecord *self)
       json_builder_set_member_name (builder, "environment");
       json_builder_add_value (builder, env);
     }
+  if (self->not_run != NULL)
+    {
+      json_builder_set_member_name (builder, "cancelled");
+      json_builder_add_boolean_value (builder, TRUE);
+      json_builder_set_member_name (builder, "not_run");
+      json_builder_begin_array (builder);
+      for (guint i = 0; self->not_run[i] != NULL; i++)
+        json_builder_add_string_value (builder, self->not_run[i]);
+      json_builder_end_array (builder);
+    }
   json_builder_set_member_name (builder, "results");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->results->len; i++)
@@ -247,12 +283,51 @@ result_from_json (JsonNode  *node,
                                    samples->len);
 }
 
+/* "cancelled": true and "not_run": [ids] of a cancelled run. */
+static gboolean
+read_not_run (JsonObject      *object,
+              BenchRunRecord  *record,
+              GError         **error)
+{
+  JsonNode *cancelled = json_object_get_member (object, "cancelled");
+  JsonNode *not_run = json_object_get_member (object, "not_run");
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  if (cancelled == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (cancelled) || json_node_get_value_type (cancelled) != G_TYPE_BOOLEAN)
+    return corrupt (error, "cancelled is not true or false") != NULL;
+  if (!json_node_get_boolean (cancelled))
+    return TRUE;
+  if (not_run != NULL && !JSON_NODE_HOLDS_NULL (not_run))
+    {
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (not_run))
+        return corrupt (error, "not_run is not a list") != NULL;
+      array = json_node_get_array (not_run);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING ||
+              !bench_target_id_is_valid (json_node_get_string (element)))
+            return corrupt (error, "not_run holds something that is not a target id") != NULL;
+          g_ptr_array_add (ids, (gpointer) json_node_get_string (element));
+        }
+    }
+  g_ptr_array_add (ids, NULL);
+  bench_run_record_set_cancelled (record, (const char * const *) ids->pdata);
+  return TRUE;
+}
+
 BenchRunRecord *
 bench_run_record_from_json (JsonNode  *node,
                             GError   **error)
 {
   g_autoptr(GDateTime) started = NULL;
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(BenchRunRecord) record = NULL;
   JsonObject *object;
   JsonObject *environment = NULL;
   JsonArray *array;
@@ -291,37 +366,38 @@ bench_run_record_from_json (JsonNode  *node,
         return NULL;
       g_ptr_array_add (results, result);
     }
-  return bench_run_record_new (run_id, started, environment, results);
+  record = bench_run_record_new (run_id, started, environment, results);
+  if (!read_not_run (object, record, error))
+    return NULL;
+  return g_steal_pointer (&record);
 }
 
 gboolean
-bench_history_append (const char      *output_dir,
-                      BenchRunRecord  *record,
-                      char           **path,
-                      GError         **error)
+bench_history_write (const char      *history_dir,
+                     BenchRunRecord  *record,
+                     char           **path,
+                     GError         **error)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(CostopsCompressor) compressor = NULL;
   g_autoptr(GBytes) plain = NULL;
   g_autoptr(GBytes) packed = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *name = NULL;
   g_autofree char *file_path = NULL;
   char *text;
   gsize length;
 
-  g_return_val_if_fail (output_dir != NULL, FALSE);
+  g_return_val_if_fail (history_dir != NULL, FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
 
-  dir = g_build_filename (output_dir, HISTORY_DIR, NULL);
-  if (g_mkdir_with_parents (dir, 0755) != 0)
+  if (g_mkdir_with_parents (history_dir, 0755) != 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, BENCH_ERROR, BENCH_ERROR_OUTPUT_NOT_WRITABLE,
-                   "Cannot create the history folder %s: %s", dir, g_strerror (saved_errno));
+                   "Cannot create the history folder %s: %s", history_dir, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -339,13 +415,27 @@ bench_history_append (const char      *output_dir,
 
   stamp = format_file_time (record->started);
   name = g_strdup_printf ("%s-%s%s", stamp, record->run_id, HISTORY_SUFFIX);
-  file_path = g_build_filename (dir, name, NULL);
+  file_path = g_build_filename (history_dir, name, NULL);
   if (!bench_write_file_atomic (file_path, g_bytes_get_data (packed, NULL),
                                 g_bytes_get_size (packed), error))
     return FALSE;
   if (path != NULL)
     *path = g_steal_pointer (&file_path);
   return TRUE;
+}
+
+gboolean
+bench_history_append (const char      *output_dir,
+                      BenchRunRecord  *record,
+                      char           **path,
+                      GError         **error)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (output_dir != NULL, FALSE);
+
+  dir = g_build_filename (output_dir, HISTORY_DIR, NULL);
+  return bench_history_write (dir, record, path, error);
 }
 
 BenchRunRecord *

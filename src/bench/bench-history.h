@@ -38,6 +38,14 @@ BenchResult    *bench_run_record_lookup          (BenchRunRecord *record,
 /* Where it was loaded from; NULL for a record not read from disk. */
 const char     *bench_run_record_get_path        (BenchRunRecord *record);
 
+/* A cancelled run: @not_run (may be NULL) are the targets that did not
+ * run. Stored as "cancelled": true, "not_run": [ids]. */
+void            bench_run_record_set_cancelled   (BenchRunRecord     *record,
+                                                  const char * const *not_run);
+gboolean        bench_run_record_is_cancelled    (BenchRunRecord     *record);
+/* NULL unless cancelled. */
+const char * const *bench_run_record_get_not_run (BenchRunRecord     *record);
+
 JsonNode       *bench_run_record_to_json   (BenchRunRecord *record);
 BenchRunRecord *bench_run_record_from_json (JsonNode       *node,
                                             GError        **error);
@@ -45,6 +53,11 @@ BenchRunRecord *bench_run_record_from_json (JsonNode       *node,
 /* Writes @record to @output_dir/history/ atomically; stores the file's path
  * in @path when not NULL. */
 gboolean        bench_history_append (const char      *output_dir,
+                                      BenchRunRecord  *record,
+                                      char           **path,
+                                      GError         **error);
+/* bench_history_append() into any folder (created if needed). */
+gboolean        bench_history_write  (const char      *history_dir,
                                       BenchRunRecord  *record,
                                       char           **path,
                                       GError         **error);

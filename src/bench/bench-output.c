@@ -178,15 +178,6 @@ bench_output_write_result_with_environment (const char         *dir,
   g_return_val_if_fail (result != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* The raw file keeps the last good measurement: a failure is reported in
-   * the summary but never replaces it. */
-  if (!bench_result_is_success (result))
-    {
-      g_set_error (error, BENCH_ERROR, BENCH_ERROR_INVALID_RESULT,
-                   "The result of “%s” is a failure; only successful results are written",
-                   bench_result_get_target_id (result));
-      return FALSE;
-    }
   if (!bench_target_id_is_valid (bench_result_get_target_id (result)))
     {
       g_set_error (error, BENCH_ERROR, BENCH_ERROR_INVALID_RESULT,

@@ -14,6 +14,24 @@ G_BEGIN_DECLS
 /* RUNNING progress is reported at most this often. */
 #define BENCH_PROGRESS_INTERVAL_NS (20 * 1000 * 1000)
 
+/* What a target is doing, for the reason a worker died ("while measuring"). */
+typedef enum {
+  BENCH_STAGE_SETUP,
+  BENCH_STAGE_WARMUP,
+  BENCH_STAGE_MEASURE,
+  BENCH_STAGE_METRICS,
+  BENCH_STAGE_TEARDOWN,
+  BENCH_N_STAGES,
+} BenchStage;
+
+typedef void (*BenchStageFunc) (BenchStage stage,
+                                gpointer   user_data);
+
+/* "setup", "warmup", …: the word in the worker protocol. */
+const char *bench_stage_to_string   (BenchStage  stage);
+gboolean    bench_stage_from_string (const char *text,
+                                     BenchStage *stage);
+
 struct _BenchContext {
   const BenchTarget     *target;
   const BenchRunOptions *options;
@@ -28,7 +46,26 @@ struct _BenchContext {
   double                 phase_start;
   double                 phase_end;
   double                 last_fraction;   /* progress never goes back */
+  BenchStage             stage;
+  BenchStageFunc         stage_func;      /* may be NULL */
+  gpointer               stage_data;
 };
+
+/* Tells the stage function, if any, what the target does now. */
+void     bench_context_set_stage   (BenchContext          *context,
+                                    BenchStage             stage);
+
+/* bench_run_target() in this process, with @stage_func told each stage;
+ * sends no final DONE/FAILED progress. */
+BenchResult *bench_run_target_here (const BenchTarget     *target,
+                                    const BenchRunOptions *options,
+                                    guint                  index,
+                                    BenchProgressFunc      progress,
+                                    gpointer               progress_data,
+                                    BenchStageFunc         stage_func,
+                                    gpointer               stage_data,
+                                    GCancellable          *cancellable,
+                                    GError               **error);
 
 typedef struct {
   guint64  batch_iterations;   /* calibrated iterations per sample */
@@ -84,6 +121,9 @@ char    *bench_format_double       (const char            *format,
 /* Pretty-printed JSON with a final newline, as every file of a run has. */
 char    *bench_json_to_pretty      (JsonNode              *node,
                                     gsize                 *length);
+/* Deletes @path and everything below it, following no link. */
+void     bench_remove_tree         (const char            *path);
+
 /* Writes to a temporary name beside @path and renames it into place. */
 gboolean bench_write_file_atomic   (const char            *path,
                                     const char            *contents,

@@ -10,9 +10,19 @@
 #include "bench-output.h"
 #include "bench-private.h"
 #include "bench-stats.h"
+#include "bench-supervisor.h"
 
 /* Of a target's progress bar, add_metrics() gets what is above this. */
 #define MEASURE_SHARE_WITH_EXTRAS 0.8
+
+static void
+init_isolation (BenchRunOptions *options)
+{
+  options->isolation = g_strcmp0 (g_getenv ("COST_OPS_IN_PROCESS"), "1") == 0
+                         ? BENCH_ISOLATION_IN_PROCESS : BENCH_ISOLATION_WORKER;
+  options->target_timeout_us = 0;
+  options->memory_limit_mb = BENCH_DEFAULT_MEMORY_LIMIT_MB;
+}
 
 void
 bench_run_options_init_default (BenchRunOptions *options)
@@ -22,6 +32,7 @@ bench_run_options_init_default (BenchRunOptions *options)
   options->min_measure_us = 500 * 1000;
   options->warmup_us = 100 * 1000;
   options->min_samples = 10;
+  init_isolation (options);
 }
 
 void
@@ -32,6 +43,17 @@ bench_run_options_init_quick (BenchRunOptions *options)
   options->min_measure_us = 100 * 1000;
   options->warmup_us = 20 * 1000;
   options->min_samples = 10;
+  init_isolation (options);
+}
+
+gint64
+bench_run_options_get_timeout_us (const BenchRunOptions *options)
+{
+  g_return_val_if_fail (options != NULL, 0);
+
+  if (options->target_timeout_us > 0)
+    return options->target_timeout_us;
+  return 30 * G_USEC_PER_SEC + 60 * (options->warmup_us + options->min_measure_us);
 }
 
 /* A large rate needs no fraction (and then prints as "125000.0", like the
@@ -92,6 +114,7 @@ add_target_metrics (BenchContext  *context,
   JsonNode *value;
 
   bench_context_set_phase (context, MEASURE_SHARE_WITH_EXTRAS, 1.0);
+  bench_context_set_stage (context, BENCH_STAGE_METRICS);
   if (!target->add_metrics (state, context, extra, &local_error))
     {
       if (local_error == NULL)
@@ -131,6 +154,7 @@ measure_target (BenchContext     *context,
   gpointer state = NULL;
   gboolean ok;
 
+  bench_context_set_stage (context, BENCH_STAGE_SETUP);
   if (target->setup != NULL)
     {
       state = target->setup (target, &local_error);
@@ -156,6 +180,7 @@ measure_target (BenchContext     *context,
         ok = add_target_metrics (context, state, metrics, error);
     }
 
+  bench_context_set_stage (context, BENCH_STAGE_TEARDOWN);
   if (target->teardown != NULL)
     target->teardown (state);
 
@@ -164,14 +189,16 @@ measure_target (BenchContext     *context,
 
 /* Everything of bench_run_target() but the final progress report, which the
  * runner sends only after the result's file is written. */
-static BenchResult *
-run_target (const BenchTarget     *target,
-            const BenchRunOptions *options,
-            guint                  index,
-            BenchProgressFunc      progress,
-            gpointer               progress_data,
-            GCancellable          *cancellable,
-            GError               **error)
+BenchResult *
+bench_run_target_here (const BenchTarget     *target,
+                       const BenchRunOptions *options,
+                       guint                  index,
+                       BenchProgressFunc      progress,
+                       gpointer               progress_data,
+                       BenchStageFunc         stage_func,
+                       gpointer               stage_data,
+                       GCancellable          *cancellable,
+                       GError               **error)
 {
   BenchContext context;
   g_auto(BenchMeasurement) measurement = { 0 };
@@ -181,6 +208,8 @@ run_target (const BenchTarget     *target,
   const char *id = target->id != NULL ? target->id : "";
 
   bench_context_init (&context, target, options, index, progress, progress_data, cancellable);
+  context.stage_func = stage_func;
+  context.stage_data = stage_data;
   bench_measurement_init (&measurement);
   bench_context_report (&context, 0.0, TRUE);
 
@@ -210,6 +239,22 @@ run_target (const BenchTarget     *target,
   return bench_result_new_success (id, metrics, now,
                                    (const double *) (gconstpointer) measurement.samples_ns_per_op->data,
                                    measurement.samples_ns_per_op->len);
+}
+
+static BenchResult *
+run_target (const BenchTarget     *target,
+            const BenchRunOptions *options,
+            guint                  index,
+            BenchProgressFunc      progress,
+            gpointer               progress_data,
+            GCancellable          *cancellable,
+            GError               **error)
+{
+  if (options->isolation == BENCH_ISOLATION_WORKER)
+    return bench_supervisor_run_target (target, options, index, progress, progress_data,
+                                        cancellable, error);
+  return bench_run_target_here (target, options, index, progress, progress_data,
+                                NULL, NULL, cancellable, error);
 }
 
 static void
@@ -257,7 +302,7 @@ bench_run_target (const BenchTarget     *target,
 BenchRunRecord *
 bench_runner_run_record (GPtrArray             *targets,
                          const BenchRunOptions *options,
-                         const char            *output_dir,
+                         BenchTransaction      *transaction,
                          BenchProgressFunc      progress,
                          gpointer               progress_data,
                          GCancellable          *cancellable,
@@ -265,9 +310,11 @@ bench_runner_run_record (GPtrArray             *targets,
                          GError               **error)
 {
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) not_run = NULL;
   g_autoptr(BenchEnvironment) environment = NULL;
   g_autoptr(JsonNode) environment_node = NULL;
   g_autoptr(GDateTime) started = NULL;
+  BenchRunRecord *record;
   JsonObject *environment_object;
   BenchRunOptions defaults;
   gboolean was_cancelled = FALSE;
@@ -284,10 +331,6 @@ bench_runner_run_record (GPtrArray             *targets,
       options = &defaults;
     }
 
-  if (output_dir != NULL &&
-      (!bench_output_prepare (output_dir, error) || !bench_history_prepare (output_dir, error)))
-    return NULL;
-
   /* Before the first target, so the load average is the machine's, not ours. */
   started = g_date_time_new_now_utc ();
   environment = bench_environment_collect ();
@@ -295,22 +338,28 @@ bench_runner_run_record (GPtrArray             *targets,
   environment_object = json_node_get_object (environment_node);
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_result_unref);
+  not_run = g_ptr_array_new ();
   for (guint i = 0; i < targets->len; i++)
     {
       const BenchTarget *target = g_ptr_array_index (targets, i);
       g_autoptr(GError) local_error = NULL;
       BenchResult *result;
 
+      if (was_cancelled)
+        {
+          g_ptr_array_add (not_run, (gpointer) target->id);
+          continue;
+        }
       result = run_target (target, options, i, progress, progress_data, cancellable, &local_error);
       if (result == NULL)
         {
           was_cancelled = TRUE;
-          break;
+          g_ptr_array_add (not_run, (gpointer) target->id);
+          continue;
         }
 
-      if (output_dir != NULL && bench_result_is_success (result) &&
-          !bench_output_write_result_with_environment (output_dir, result, environment_object,
-                                                       &local_error))
+      if (transaction != NULL &&
+          !bench_transaction_write_result (transaction, result, environment_object, &local_error))
         {
           /* Measured but not saved is a failure: the caller must not believe
            * the raw file holds this run. */
@@ -327,53 +376,13 @@ bench_runner_run_record (GPtrArray             *targets,
 
   if (cancelled != NULL)
     *cancelled = was_cancelled;
-  return bench_run_record_new (environment->run_id, started, environment_object, results);
-}
-
-gboolean
-bench_runner_save_run (const char          *output_dir,
-                       BenchRunRecord      *record,
-                       gboolean             write_summary,
-                       BenchRunComparison  *comparison,
-                       char               **summary_path,
-                       char               **history_path,
-                       GError             **error)
-{
-  g_autoptr(GError) summary_error = NULL;
-  g_autoptr(GError) history_error = NULL;
-
-  g_return_val_if_fail (output_dir != NULL, FALSE);
-  g_return_val_if_fail (record != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (summary_path != NULL)
-    *summary_path = NULL;
-  if (history_path != NULL)
-    *history_path = NULL;
-
-  /* Each independently: a summary that cannot be written is no reason to
-   * lose the run's place in the history, nor the other way round. */
-  if (write_summary)
+  record = bench_run_record_new (environment->run_id, started, environment_object, results);
+  if (was_cancelled)
     {
-      if (!bench_output_write_run_summary (output_dir, record, comparison, &summary_error))
-        g_prefix_error (&summary_error, "summary.md could not be written: ");
-      else if (summary_path != NULL)
-        *summary_path = g_build_filename (output_dir, "summary.md", NULL);
+      g_ptr_array_add (not_run, NULL);
+      bench_run_record_set_cancelled (record, (const char * const *) not_run->pdata);
     }
-  if (!bench_history_append (output_dir, record, history_path, &history_error))
-    g_prefix_error (&history_error, "The run could not be added to the history: ");
-
-  if (summary_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&summary_error));
-      return FALSE;
-    }
-  if (history_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&history_error));
-      return FALSE;
-    }
-  return TRUE;
+  return record;
 }
 
 GPtrArray *
@@ -387,6 +396,7 @@ bench_runner_run (GPtrArray             *targets,
                   gboolean              *cancelled,
                   GError               **error)
 {
+  g_autoptr(BenchTransaction) transaction = NULL;
   g_autoptr(BenchRunRecord) record = NULL;
   gboolean was_cancelled = FALSE;
 
@@ -394,16 +404,21 @@ bench_runner_run (GPtrArray             *targets,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  record = bench_runner_run_record (targets, options, output_dir, progress, progress_data,
+  if (output_dir != NULL)
+    {
+      transaction = bench_transaction_begin (output_dir, error);
+      if (transaction == NULL)
+        return NULL;
+    }
+  record = bench_runner_run_record (targets, options, transaction, progress, progress_data,
                                     cancellable, &was_cancelled, error);
   if (record == NULL)
     return NULL;
   if (cancelled != NULL)
     *cancelled = was_cancelled;
 
-  /* A cancelled run is incomplete: neither summarised nor kept as a baseline. */
-  if (!was_cancelled && output_dir != NULL)
-    bench_runner_save_run (output_dir, record, write_summary, NULL, NULL, NULL, error);
+  if (transaction != NULL)
+    bench_transaction_commit (transaction, record, write_summary, NULL, NULL, NULL, error);
 
   return g_ptr_array_ref (bench_run_record_get_results (record));
 }

@@ -11,17 +11,42 @@
 #include "bench-result.h"
 #include "bench-run-comparison.h"
 #include "bench-target.h"
+#include "bench-transaction.h"
 
 G_BEGIN_DECLS
+
+/* Where a target runs. A worker process (bench-supervisor.h) keeps a target
+ * that crashes, hangs or eats memory from taking the run down with it; in
+ * process is for targets defined by a test program and for debugging a
+ * target under gdb. */
+typedef enum {
+  BENCH_ISOLATION_IN_PROCESS = 0,
+  BENCH_ISOLATION_WORKER = 1,
+} BenchIsolation;
 
 typedef struct {
   gint64 min_measure_us;   /* measuring time per target; 500 ms, quick 100 ms */
   gint64 warmup_us;        /* warm-up time per target; 100 ms, quick 20 ms */
   guint  min_samples;      /* at least this many samples; 10 */
+  BenchIsolation isolation;  /* the init functions choose WORKER */
+  /* A worker that takes longer is stopped and the target fails; 0 means
+   * bench_run_options_get_timeout_us()'s default. */
+  gint64 target_timeout_us;
+  /* A worker's address-space limit in MiB; 0 for none. */
+  guint  memory_limit_mb;
 } BenchRunOptions;
 
+/* Both choose BENCH_ISOLATION_WORKER, unless the environment variable
+ * COST_OPS_IN_PROCESS is set to 1 (to debug a target under gdb), and a
+ * memory limit of BENCH_DEFAULT_MEMORY_LIMIT_MB. */
 void bench_run_options_init_default (BenchRunOptions *options);
 void bench_run_options_init_quick   (BenchRunOptions *options);
+
+#define BENCH_DEFAULT_MEMORY_LIMIT_MB 4096
+
+/* @options->target_timeout_us, or when 0 the default: 30 s plus 60 times
+ * the warm-up and measuring time (66 s by default, 37 s quick). */
+gint64 bench_run_options_get_timeout_us (const BenchRunOptions *options);
 
 typedef enum {
   BENCH_TARGET_STATE_PENDING,
@@ -62,28 +87,31 @@ BenchResult *bench_run_target (const BenchTarget     *target,
                                GCancellable          *cancellable,
                                GError               **error);
 
-/* Runs @targets (const BenchTarget*) in order. When @output_dir is set, each
- * result is written to <output_dir>/raw/<id>.json as soon as it exists, and
- * after the last target (unless @write_summary is FALSE) summary.md. The
- * output directory is checked for writability before the first target runs;
- * on failure nothing runs and nothing is written. Each raw file also holds
- * the run's environment (bench-environment.h) under "environment". Unless
- * cancelled, the run is then saved with bench_runner_save_run(): summary.md
- * when @write_summary, and in any case a record appended to
- * <output_dir>/history/.
+/* Runs @targets (const BenchTarget*) in order and returns the run as a
+ * record: a new run id, the start time, the environment collected before
+ * the first target and the results, in order. With @transaction (may be
+ * NULL) each result, a failure too, is staged as raw/<id>.json with the
+ * environment under "environment" as soon as it exists; saving the run is
+ * the caller's: bench_transaction_commit().
  *
- * Returns the results in order (BenchResult*, owned by the array). On
- * cancellation returns the results finished so far (their files written) and
- * sets @cancelled; no partial file is left behind and summary.md is not
- * rewritten. Returns NULL only for an error before any target ran (bad
- * output directory).
- *
- * A failed target's raw file is left as it was (the last good measurement);
- * a result that cannot be saved becomes a failure. One exception to the
- * usual GError rule: when every target ran but summary.md could not be
- * written, the results are still returned AND @error is set; callers that
- * pass @write_summary should check @error even on a non-NULL return. The
- * same holds when the run could not be added to the history. */
+ * On cancellation returns the record of the targets that finished, marked
+ * cancelled with the targets that did not run (bench_run_record_get_not_run())
+ * and sets @cancelled. A result that cannot be staged becomes a failure.
+ * Never NULL: errors of targets are their results. */
+BenchRunRecord *bench_runner_run_record (GPtrArray             *targets,
+                                         const BenchRunOptions *options,
+                                         BenchTransaction      *transaction,
+                                         BenchProgressFunc      progress,
+                                         gpointer               progress_data,
+                                         GCancellable          *cancellable,
+                                         gboolean              *cancelled,
+                                         GError               **error);
+
+/* bench_runner_run_record() with a transaction on @output_dir (may be NULL:
+ * nothing is written), committed with summary.md when @write_summary.
+ * Returns NULL only when the output folder cannot be used or is busy. The
+ * exception to the GError rule, kept for its callers: when the run could
+ * not be committed, the results are returned AND @error is set. */
 GPtrArray   *bench_runner_run (GPtrArray             *targets,
                                const BenchRunOptions *options,
                                const char            *output_dir,
@@ -93,36 +121,5 @@ GPtrArray   *bench_runner_run (GPtrArray             *targets,
                                GCancellable          *cancellable,
                                gboolean              *cancelled,
                                GError               **error);
-
-/* The run of bench_runner_run() as a record, without saving it: a new run
- * id, the start time, the environment collected before the first target
- * (also written into every raw file under "environment") and the results.
- * Checks the output directory and its history folder (bench_output_prepare(),
- * bench_history_prepare()) before anything runs. On cancellation returns the
- * record of the targets that finished and sets @cancelled. Returns NULL only
- * for an error before any target ran. Saving is the caller's:
- * bench_runner_save_run(). */
-BenchRunRecord *bench_runner_run_record (GPtrArray             *targets,
-                                         const BenchRunOptions *options,
-                                         const char            *output_dir,
-                                         BenchProgressFunc      progress,
-                                         gpointer               progress_data,
-                                         GCancellable          *cancellable,
-                                         gboolean              *cancelled,
-                                         GError               **error);
-
-/* What every finished run leaves besides its raw files, for the CLI and the
- * app alike: summary.md when @write_summary (with @comparison's table when
- * not NULL), and the record appended to <output_dir>/history/. Both are
- * attempted even when the first fails; the error says which failed (the
- * summary's when both did). The path of each file written goes to
- * @summary_path and @history_path (NULL for one not written). */
-gboolean        bench_runner_save_run   (const char            *output_dir,
-                                         BenchRunRecord        *record,
-                                         gboolean               write_summary,
-                                         BenchRunComparison    *comparison,
-                                         char                 **summary_path,
-                                         char                 **history_path,
-                                         GError               **error);
 
 G_END_DECLS

@@ -124,6 +124,10 @@ bench_sampler_run (BenchContext        *context,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (measurement != NULL, FALSE);
 
+  /* Variants measured by add_metrics() stay in the metrics stage. */
+  if (context->stage != BENCH_STAGE_METRICS)
+    bench_context_set_stage (context, BENCH_STAGE_WARMUP);
+
   /* Warm-up doubles as calibration: it ends once the warm-up time has
    * passed and two batches in a row were long enough (one batch that was
    * preempted for long could make even a single iteration look enough). */
@@ -148,6 +152,8 @@ bench_sampler_run (BenchContext        *context,
                             FALSE);
     }
 
+  if (context->stage != BENCH_STAGE_METRICS)
+    bench_context_set_stage (context, BENCH_STAGE_MEASURE);
   start = bench_clock_now_ns ();
   for (;;)
     {

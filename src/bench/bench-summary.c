@@ -31,6 +31,7 @@ append_cell (GString    *out,
 typedef struct {
   const char *run_id;    /* NULL: not a recorded run */
   GDateTime  *started;
+  const char * const *not_run;   /* NULL unless the run was cancelled */
 } RunInfo;
 
 static char *
@@ -72,6 +73,14 @@ append_header (GString                *out,
 
       g_string_append_printf (out, "- Run: %s, started %s\n", run->run_id, started);
     }
+  if (run->not_run != NULL && run->not_run[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) run->not_run);
+
+      g_string_append_printf (out, "- Status: cancelled; targets that did not run: %s\n", list);
+    }
+  else if (run->not_run != NULL)
+    g_string_append (out, "- Status: cancelled after the last target finished\n");
   g_string_append_printf (out, "- Compiler flags: %s\n", environment->compiler_flags);
   g_string_append_printf (out, "- Memory: %s\n", memory);
   g_string_append_printf (out, "- CPU frequency: governor %s, scaling %s, boost %s, ",
@@ -285,7 +294,7 @@ char *
 bench_summary_render (GPtrArray *results)
 {
   g_autoptr(BenchEnvironment) environment = NULL;
-  RunInfo run = { NULL, NULL };
+  RunInfo run = { NULL, NULL, NULL };
 
   g_return_val_if_fail (results != NULL, NULL);
 
@@ -307,6 +316,7 @@ bench_summary_render_run (BenchRunRecord     *record,
   environment = bench_environment_from_json (bench_run_record_get_environment (record));
   run.run_id = bench_run_record_get_id (record);
   run.started = bench_run_record_get_started (record);
+  run.not_run = bench_run_record_get_not_run (record);
   return render (bench_run_record_get_results (record), environment, &run, comparison);
 }
 

@@ -41,6 +41,45 @@ bench_context_init (BenchContext          *context,
   };
 }
 
+static const char * const stage_names[BENCH_N_STAGES] = {
+  [BENCH_STAGE_SETUP] = "setup",
+  [BENCH_STAGE_WARMUP] = "warmup",
+  [BENCH_STAGE_MEASURE] = "measure",
+  [BENCH_STAGE_METRICS] = "metrics",
+  [BENCH_STAGE_TEARDOWN] = "teardown",
+};
+
+const char *
+bench_stage_to_string (BenchStage stage)
+{
+  g_return_val_if_fail (stage < BENCH_N_STAGES, NULL);
+  return stage_names[stage];
+}
+
+gboolean
+bench_stage_from_string (const char *text,
+                         BenchStage *stage)
+{
+  for (guint i = 0; i < BENCH_N_STAGES; i++)
+    {
+      if (g_strcmp0 (text, stage_names[i]) == 0)
+        {
+          *stage = (BenchStage) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+bench_context_set_stage (BenchContext *context,
+                         BenchStage    stage)
+{
+  context->stage = stage;
+  if (context->stage_func != NULL)
+    context->stage_func (stage, context->stage_data);
+}
+
 void
 bench_context_set_phase (BenchContext *context,
                          double        start,

@@ -59,10 +59,12 @@ print_progress (guint              index,
 typedef struct {
   GPtrArray             *targets;
   const BenchRunOptions *options;
-  const char            *output;
+  BenchTransaction      *transaction;
   RunPrinter            *printer;
   GCancellable          *cancellable;
-  GMainLoop             *loop;
+  GMainContext          *context;
+  gint                   finished;   /* atomic */
+  int                    signal_number;  /* the first SIGINT or SIGTERM */
   BenchRunRecord        *record;
   gboolean               cancelled;
   GError                *error;
@@ -75,18 +77,34 @@ run_job_thread (gpointer data)
 
   /* Saving (summary.md, history) is left to cli_run(), which has the
    * baseline to compare with and reports a failure to save like any other. */
-  job->record = bench_runner_run_record (job->targets, job->options, job->output,
+  job->record = bench_runner_run_record (job->targets, job->options, job->transaction,
                                          print_progress, job->printer, job->cancellable,
                                          &job->cancelled, &job->error);
-  g_main_loop_quit (job->loop);
+  /* A flag and a wake-up, not g_main_loop_quit(): a quit that comes before
+   * the loop runs would be lost, and the command would wait for ever. */
+  g_atomic_int_set (&job->finished, 1);
+  g_main_context_wakeup (job->context);
   return NULL;
 }
 
 static gboolean
-on_interrupt (gpointer data)
+on_sigint (gpointer data)
 {
   RunJob *job = data;
 
+  if (job->signal_number == 0)
+    job->signal_number = SIGINT;
+  g_cancellable_cancel (job->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_sigterm (gpointer data)
+{
+  RunJob *job = data;
+
+  if (job->signal_number == 0)
+    job->signal_number = SIGTERM;
   g_cancellable_cancel (job->cancellable);
   return G_SOURCE_CONTINUE;
 }
@@ -100,21 +118,22 @@ run_job (RunJob *job)
   GThread *thread;
 
   g_main_context_push_thread_default (context);
-  job->loop = g_main_loop_new (context, FALSE);
+  job->context = context;
   job->cancellable = g_cancellable_new ();
-  g_source_set_callback (sigint, on_interrupt, job, NULL);
-  g_source_set_callback (sigterm, on_interrupt, job, NULL);
+  g_source_set_callback (sigint, on_sigint, job, NULL);
+  g_source_set_callback (sigterm, on_sigterm, job, NULL);
   g_source_attach (sigint, context);
   g_source_attach (sigterm, context);
 
   thread = g_thread_new ("cost-ops-run", run_job_thread, job);
-  g_main_loop_run (job->loop);
+  while (!g_atomic_int_get (&job->finished))
+    g_main_context_iteration (context, TRUE);
   g_thread_join (thread);
 
   g_source_destroy (sigint);
   g_source_destroy (sigterm);
-  g_clear_pointer (&job->loop, g_main_loop_unref);
   g_clear_object (&job->cancellable);
+  job->context = NULL;
   g_main_context_pop_thread_default (context);
 }
 
@@ -199,6 +218,25 @@ parse_format (const char *text,
   return TRUE;
 }
 
+/* --target-timeout: a positive number of seconds, "90" or "2.5". */
+static gboolean
+parse_seconds (const char  *text,
+               gint64      *us,
+               char       **message)
+{
+  char *end = NULL;
+  double seconds = g_ascii_strtod (text, &end);
+
+  if (end == text || *end != '\0' || !(seconds > 0.0) || seconds > 86400.0 * 7)
+    {
+      /* TRANSLATORS: %s is what the user gave to --target-timeout. */
+      *message = g_strdup_printf (_("--target-timeout takes a number of seconds above 0, not “%s”"), text);
+      return FALSE;
+    }
+  *us = (gint64) (seconds * G_USEC_PER_SEC);
+  return TRUE;
+}
+
 /* Finds the baseline before anything runs, so that "latest" is the newest
  * run before this one and a wrong run id is a usage error. Returns FALSE
  * with *@exit_code set when the command must stop; an empty history with
@@ -243,6 +281,7 @@ cli_run (int    argc,
   g_autoptr(BenchRunRecord) record = NULL;
   g_autoptr(BenchRunRecord) baseline = NULL;
   g_autoptr(BenchRunComparison) comparison = NULL;
+  g_autoptr(BenchTransaction) transaction = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *selection = NULL;
   g_autofree char *output = NULL;
@@ -251,6 +290,10 @@ cli_run (int    argc,
   g_autofree char *compare_to = NULL;
   g_autofree char *noise_text = NULL;
   g_autofree char *format_text = NULL;
+  g_autofree char *timeout_text = NULL;
+  g_autofree char *memory_limit_text = NULL;
+  gint64 target_timeout_us = 0;
+  guint64 memory_limit_mb = 0;
   gboolean no_summary = FALSE;
   gboolean quick = FALSE;
   gboolean json = FALSE;
@@ -284,6 +327,12 @@ cli_run (int    argc,
       N_("Count a change only beyond PCT percent (default: 2)"), N_("PCT") },
     { "fail-on-regression", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &fail_on_regression,
       N_("Exit with status 3 when a target regressed against --compare-to"), NULL },
+    { "target-timeout", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &timeout_text,
+      N_("Stop a target that takes longer than SECONDS and report it failed (default: 30 s plus "
+         "60 times its warm-up and measuring time)"), N_("SECONDS") },
+    { "memory-limit", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &memory_limit_text,
+      N_("Limit each target's worker process to MIB mebibytes of address space (default: 4096; "
+         "0 for none)"), N_("MIB") },
     CLI_VERSION_ENTRY (&version),
     G_OPTION_ENTRY_NULL,
   };
@@ -317,6 +366,16 @@ cli_run (int    argc,
       return cli_usage_error ("run", message);
     if (noise_text != NULL && !cli_parse_noise_threshold (noise_text, &noise, &message))
       return cli_usage_error ("run", message);
+    if (timeout_text != NULL && !parse_seconds (timeout_text, &target_timeout_us, &message))
+      return cli_usage_error ("run", message);
+    if (memory_limit_text != NULL &&
+        !g_ascii_string_to_unsigned (memory_limit_text, 10, 0, G_MAXUINT / 2, &memory_limit_mb, NULL))
+      {
+        /* TRANSLATORS: %s is what the user gave to --memory-limit. */
+        message = g_strdup_printf (_("--memory-limit takes a whole number of MiB (0 for none), not “%s”"),
+                                   memory_limit_text);
+        return cli_usage_error ("run", message);
+      }
   }
   if (fail_on_regression && compare_to == NULL)
     return cli_usage_error ("run", _("--fail-on-regression needs --compare-to"));
@@ -330,34 +389,27 @@ cli_run (int    argc,
    * nothing. */
   if (!find_baseline (compare_to, output, printer.lines, &baseline, &exit_code))
     return exit_code;
-  if (!bench_output_prepare (output, &error) || !bench_history_prepare (output, &error))
-    return cli_usage_error ("run", error->message);
-
   if (quick)
     bench_run_options_init_quick (&options);
   else
     bench_run_options_init_default (&options);
+  options.target_timeout_us = target_timeout_us;
+  if (memory_limit_text != NULL)
+    options.memory_limit_mb = (guint) memory_limit_mb;
+
+  transaction = bench_transaction_begin (output, &error);
+  if (transaction == NULL)
+    return cli_usage_error ("run", error->message);
 
   job = (RunJob) {
     .targets = targets,
     .options = &options,
-    .output = output,
+    .transaction = transaction,
     .printer = &printer,
   };
   run_job (&job);
   record = g_steal_pointer (&job.record);
-  if (record == NULL)
-    {
-      cli_print_error ("run", job.error->message);
-      g_clear_error (&job.error);
-      return CLI_EXIT_FAILED;
-    }
-  if (job.cancelled)
-    {
-      /* TRANSLATORS: after Ctrl+C during “cost-ops run”. */
-      cli_print_error ("run", _("Interrupted; the results of the targets that finished were written"));
-      return CLI_EXIT_INTERRUPTED;
-    }
+  g_clear_error (&job.error);
   results = bench_run_record_get_results (record);
   for (guint i = 0; i < results->len; i++)
     {
@@ -365,13 +417,25 @@ cli_run (int    argc,
         exit_code = CLI_EXIT_FAILED;
     }
 
-  if (baseline != NULL)
+  if (baseline != NULL && !job.cancelled)
     comparison = bench_run_comparison_new (baseline, record, noise);
-  if (!bench_runner_save_run (output, record, !no_summary, comparison,
-                              &summary_path, &history_path, &error))
+  /* A cancelled run is saved too: its finished targets, and summary.md
+   * says which did not run. */
+  if (!bench_transaction_commit (transaction, record, !no_summary, comparison,
+                                 &summary_path, &history_path, &error))
     {
       cli_print_error ("run", error->message);
       exit_code = CLI_EXIT_FAILED;
+    }
+  g_clear_pointer (&transaction, bench_transaction_free);
+
+  if (job.cancelled)
+    {
+      /* TRANSLATORS: after Ctrl+C during “cost-ops run”. */
+      cli_print_error ("run", summary_path != NULL || history_path != NULL
+                                ? _("Interrupted; the results of the targets that finished were saved")
+                                : _("Interrupted before any target finished; nothing was saved"));
+      return job.signal_number == SIGTERM ? CLI_EXIT_TERMINATED : CLI_EXIT_INTERRUPTED;
     }
 
   cli_print_environment_warnings (printer.lines, bench_run_record_get_environment (record), NULL);

@@ -20,6 +20,7 @@ typedef enum {
   CLI_EXIT_USAGE = 2,   /* bad arguments; nothing was run or written */
   CLI_EXIT_REGRESSION = 3,  /* --fail-on-regression and a target regressed */
   CLI_EXIT_INTERRUPTED = 130,  /* Ctrl+C: 128 + SIGINT, as shells report it */
+  CLI_EXIT_TERMINATED = 143,   /* SIGTERM: 128 + SIGTERM */
 } CliExit;
 
 int  cli_main          (int    argc,

@@ -301,11 +301,19 @@ test_run_interrupted (void)
     {
       g_autofree char *name = g_strconcat (g_ptr_array_index (ids, 0), ".json", NULL);
 
+      g_autofree char *text = NULL;
+
+      /* The finished target is saved, as a cancelled run. */
       g_assert_cmpstrv (files, ((const char * const[]) { name, NULL }));
+      text = test_read_file (summary);
+      g_assert_nonnull (strstr (text, "- Status: cancelled; targets that did not run: "));
     }
   else
-    g_assert_cmpstrv (files, ((const char * const[]) { NULL }));
-  g_assert_false (g_file_test (summary, G_FILE_TEST_EXISTS));
+    {
+      /* Nothing finished: the folder is left as it was. */
+      g_assert_cmpstrv (files, ((const char * const[]) { NULL }));
+      g_assert_false (g_file_test (summary, G_FILE_TEST_EXISTS));
+    }
 
   test_rm_rf (dir);
 }

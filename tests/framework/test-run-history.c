@@ -48,7 +48,7 @@ test_run_appends_history (void)
   JsonObject *environment;
   const double *samples, *stored;
   guint n = 0, n_stored = 0;
-  BenchRunOptions options;
+  BenchRunOptions options = { 0 };
 
   reset_counters ();
   short_options (&options);
@@ -114,7 +114,7 @@ test_run_appends_history (void)
 }
 
 static void
-test_cancelled_run_not_recorded (void)
+test_cancelled_run_recorded (void)
 {
   g_autofree char *dir = test_make_tmpdir ();
   g_autoptr(GPtrArray) targets = target_list (&fast_target, &canceller_target, NULL);
@@ -122,7 +122,7 @@ test_cancelled_run_not_recorded (void)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) top = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  BenchRunOptions options;
+  BenchRunOptions options = { 0 };
   gboolean cancelled = FALSE;
 
   reset_counters ();
@@ -132,8 +132,25 @@ test_cancelled_run_not_recorded (void)
                               counters.cancellable, &cancelled, &error);
   g_assert_no_error (error);
   g_assert_true (cancelled);
+  /* What finished is kept, and summary.md and the history say which
+   * target did not run. */
   top = test_list_dir (dir);
-  g_assert_cmpstrv (top, ((const char * const[]) { "raw", NULL }));
+  g_assert_cmpstrv (top, ((const char * const[]) { "history", "raw", "summary.md", NULL }));
+  {
+    g_autofree char *summary_file = g_build_filename (dir, "summary.md", NULL);
+    g_autofree char *summary = test_read_file (summary_file);
+    g_autoptr(GPtrArray) runs = bench_history_list (dir, NULL, &error);
+    BenchRunRecord *saved;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (summary, "cancelled"));
+    g_assert_nonnull (strstr (summary, "canceller"));
+    g_assert_cmpuint (runs->len, ==, 1);
+    saved = g_ptr_array_index (runs, 0);
+    g_assert_true (bench_run_record_is_cancelled (saved));
+    g_assert_cmpstrv (bench_run_record_get_not_run (saved), ((const char * const[]) { "canceller", NULL }));
+    g_assert_cmpuint (bench_run_record_get_results (saved)->len, ==, 1);
+  }
 
   /* The record of a cancelled run still holds what finished. */
   reset_counters ();
@@ -180,21 +197,24 @@ test_save_with_comparison (void)
   g_autoptr(BenchRunRecord) baseline = NULL;
   g_autoptr(BenchRunRecord) current = NULL;
   g_autoptr(BenchRunComparison) comparison = NULL;
+  g_autoptr(BenchTransaction) transaction = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary_path = NULL;
   g_autofree char *history_path = NULL;
   g_autofree char *summary = NULL;
-  BenchRunOptions options;
+  BenchRunOptions options = { 0 };
 
   short_options (&options);
-  baseline = bench_runner_run_record (first_targets, &options, dir, NULL, NULL, NULL, NULL, &error);
+  baseline = bench_runner_run_record (first_targets, &options, NULL, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  current = bench_runner_run_record (targets, &options, dir, NULL, NULL, NULL, NULL, &error);
+  transaction = bench_transaction_begin (dir, &error);
+  g_assert_no_error (error);
+  current = bench_runner_run_record (targets, &options, transaction, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   comparison = bench_run_comparison_new (baseline, current, BENCH_COMPARE_DEFAULT_NOISE);
 
-  g_assert_true (bench_runner_save_run (dir, current, TRUE, comparison, &summary_path,
-                                        &history_path, &error));
+  g_assert_true (bench_transaction_commit (transaction, current, TRUE, comparison, &summary_path,
+                                           &history_path, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (summary_path, "summary.md"));
   g_assert_true (g_str_has_suffix (history_path, ".json.zst"));
@@ -214,7 +234,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/run-history/appends", test_run_appends_history);
-  g_test_add_func ("/run-history/cancelled-not-recorded", test_cancelled_run_not_recorded);
+  g_test_add_func ("/run-history/cancelled-recorded", test_cancelled_run_recorded);
   g_test_add_func ("/run-history/not-writable", test_history_not_writable_runs_nothing);
   g_test_add_func ("/run-history/save-with-comparison", test_save_with_comparison);
 

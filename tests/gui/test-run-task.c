@@ -61,10 +61,12 @@ test_updates_coalesce (void)
 {
   g_autoptr(GPtrArray) targets = two_fast_targets ();
   g_autoptr(CobRunTask) task = NULL;
-  BenchRunOptions options;
+  BenchRunOptions options = { 0 };
   RunState run = { 0 };
 
   bench_run_options_init_quick (&options);
+
+  options.isolation = BENCH_ISOLATION_IN_PROCESS;   /* this program's own targets */
   task = cob_run_task_new (targets, &options, NULL);
   g_signal_connect (task, "target-changed", G_CALLBACK (on_target_changed), &run);
   cob_run_task_start (task, NULL, on_finished, &run);
@@ -109,11 +111,13 @@ test_updates_arrive_during_run (void)
 {
   g_autoptr(GPtrArray) targets = two_fast_targets ();
   g_autoptr(CobRunTask) task = NULL;
-  BenchRunOptions options;
+  BenchRunOptions options = { 0 };
   RunState run = { 0 };
   gboolean saw_partial = FALSE;
 
   bench_run_options_init_quick (&options);
+
+  options.isolation = BENCH_ISOLATION_IN_PROCESS;   /* this program's own targets */
   task = cob_run_task_new (targets, &options, NULL);
   g_signal_connect (task, "target-changed", G_CALLBACK (on_target_changed), &run);
   cob_run_task_start (task, NULL, on_finished, &run);

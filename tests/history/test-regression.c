@@ -65,11 +65,13 @@ measure (guint work, GArray *samples)
 {
   g_autoptr(BenchResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  BenchRunOptions options;
+  BenchRunOptions options = { 0 };
   const double *values;
   guint n = 0;
 
   bench_run_options_init_quick (&options);
+
+  options.isolation = BENCH_ISOLATION_IN_PROCESS;   /* this program's own targets */
   options.min_measure_us /= CHUNKS;
   options.warmup_us = MIN (options.warmup_us, 5 * 1000);
   options.min_samples = MAX (options.min_samples / CHUNKS, 3);
