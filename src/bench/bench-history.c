@@ -13,6 +13,7 @@
 #include "bench-error.h"
 #include "bench-history.h"
 #include "bench-private.h"
+#include "bench-transaction.h"
 #include "costops-compress.h"
 
 #define HISTORY_DIR        "history"
@@ -530,6 +531,9 @@ bench_history_list (const char  *output_dir,
   g_autoptr(GPtrArray) runs = NULL;
 
   g_return_val_if_fail (output_dir != NULL, NULL);
+
+  /* A run killed in the middle of its switch-over is completed first. */
+  bench_transaction_recover (output_dir);
 
   paths = list_history_files (output_dir, error);
   if (paths == NULL)

@@ -11,6 +11,7 @@
 
 #include "bench-error.h"
 #include "bench-private.h"
+#include "bench-transaction.h"
 
 char *
 bench_json_to_pretty (JsonNode *node,
@@ -245,6 +246,9 @@ bench_output_load (const char  *dir,
 
   g_return_val_if_fail (dir != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A run killed in the middle of its switch-over is completed first. */
+  bench_transaction_recover (dir);
 
   raw = g_build_filename (dir, "raw", NULL);
   listing = g_dir_open (raw, 0, error);

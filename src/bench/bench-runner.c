@@ -331,6 +331,9 @@ bench_runner_run_record (GPtrArray             *targets,
       options = &defaults;
     }
 
+  if (options->isolation == BENCH_ISOLATION_WORKER)
+    bench_supervisor_sweep ();
+
   /* Before the first target, so the load average is the machine's, not ours. */
   started = g_date_time_new_now_utc ();
   environment = bench_environment_collect ();

@@ -88,6 +88,14 @@ bench_supervisor_find_worker (GError **error)
       g_file_test (BENCH_WORKER_BUILD_PATH, G_FILE_TEST_IS_EXECUTABLE))
     return g_strdup (BENCH_WORKER_BUILD_PATH);
 
+  if (self != NULL && !g_path_is_absolute (BENCH_WORKER_BESIDE))
+    {
+      g_autofree char *bindir = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (bindir, BENCH_WORKER_BESIDE, NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
+    }
   if (g_file_test (BENCH_WORKER_PATH, G_FILE_TEST_IS_EXECUTABLE))
     return g_strdup (BENCH_WORKER_PATH);
   g_set_error (error, BENCH_ERROR, BENCH_ERROR_TARGET_FAILED,
@@ -96,10 +104,8 @@ bench_supervisor_find_worker (GError **error)
   return NULL;
 }
 
-/* Temporary folders of workers whose supervisor was killed (SIGKILL, power
- * cut) are removed by the next run: each name holds the supervisor's pid. */
-static gpointer
-sweep_orphans (gpointer data)
+void
+bench_supervisor_sweep (void)
 {
   const char *tmp = g_get_tmp_dir ();
   g_autoptr(GDir) dir = g_dir_open (tmp, 0, NULL);
@@ -122,7 +128,6 @@ sweep_orphans (gpointer data)
           bench_remove_tree (path);
         }
     }
-  return NULL;
 }
 
 typedef struct {
@@ -410,7 +415,6 @@ bench_supervisor_run_target (const BenchTarget     *target,
                              GCancellable          *cancellable,
                              GError               **error)
 {
-  static GOnce sweep_once = G_ONCE_INIT;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *worker = NULL;
   g_autofree char *tmp_template = NULL;
@@ -440,8 +444,6 @@ bench_supervisor_run_target (const BenchTarget     *target,
         progress (index, target, BENCH_TARGET_STATE_CANCELLED, 0.0, NULL, progress_data);
       return NULL;
     }
-
-  g_once (&sweep_once, sweep_orphans, NULL);
 
   worker = bench_supervisor_find_worker (&local_error);
   if (worker == NULL)

@@ -26,9 +26,15 @@ BenchResult *bench_supervisor_run_target (const BenchTarget     *target,
                                           GError               **error);
 
 /* The worker executable: $COST_OPS_WORKER when set; the build tree's worker
- * for a program run from the build tree; otherwise the installed one in
- * libexecdir. */
+ * for a program run from the build tree; ../libexec/cost-ops-worker beside
+ * the running program (a relocated install); otherwise the one installed in
+ * the configured libexecdir. */
 char        *bench_supervisor_find_worker (GError **error);
+
+/* Removes the temporary folders of workers whose supervisor was killed
+ * (SIGKILL, power cut): each folder's name holds its supervisor's pid. The
+ * runner calls it before a run. */
+void         bench_supervisor_sweep (void);
 
 /* "segmentation fault (SIGSEGV)" for SIGSEGV, and so on. */
 char        *bench_describe_signal (int signal_number);

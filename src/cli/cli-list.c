@@ -15,7 +15,7 @@ cli_list (int    argc,
           char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  const BenchTarget * const *targets = bench_targets_get_all ();
+  const BenchTarget * const *targets = cli_get_targets ();
   gboolean version = FALSE;
   int exit_code = CLI_EXIT_OK;
   gsize id_width = 0;

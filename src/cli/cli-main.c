@@ -5,6 +5,8 @@
 
 #include "cli.h"
 
+#include "bench-targets.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -35,6 +37,23 @@ commands_text (void)
   /* TRANSLATORS: the last line of “cost-ops --help”. */
   g_string_append (text, _("Run “cost-ops COMMAND --help” for the options of a command."));
   return g_string_free (text, FALSE);
+}
+
+static const BenchTarget * const *cli_targets;
+
+const BenchTarget * const *
+cli_get_targets (void)
+{
+  return cli_targets != NULL ? cli_targets : bench_targets_get_all ();
+}
+
+int
+cli_main_with_targets (const BenchTarget * const *targets,
+                       int                        argc,
+                       char                     **argv)
+{
+  cli_targets = targets;
+  return cli_main (argc, argv);
 }
 
 int

@@ -109,32 +109,51 @@ on_sigterm (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* SIGINT and SIGTERM are caught from before the output folder is locked
+ * until the run is saved: a signal during the save lets the save finish
+ * and then sets the exit status. */
+static void
+watch_signals (RunJob   *job,
+               GSource **sigint,
+               GSource **sigterm)
+{
+  job->context = g_main_context_new ();
+  job->cancellable = g_cancellable_new ();
+  *sigint = g_unix_signal_source_new (SIGINT);
+  *sigterm = g_unix_signal_source_new (SIGTERM);
+  g_source_set_callback (*sigint, on_sigint, job, NULL);
+  g_source_set_callback (*sigterm, on_sigterm, job, NULL);
+  g_source_attach (*sigint, job->context);
+  g_source_attach (*sigterm, job->context);
+}
+
+static void
+unwatch_signals (RunJob   *job,
+                 GSource **sigint,
+                 GSource **sigterm)
+{
+  /* Deliver a signal that came while nobody was iterating. */
+  while (g_main_context_iteration (job->context, FALSE))
+    ;
+  g_source_destroy (*sigint);
+  g_source_destroy (*sigterm);
+  g_clear_pointer (sigint, g_source_unref);
+  g_clear_pointer (sigterm, g_source_unref);
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->context, g_main_context_unref);
+}
+
 static void
 run_job (RunJob *job)
 {
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GSource) sigint = g_unix_signal_source_new (SIGINT);
-  g_autoptr(GSource) sigterm = g_unix_signal_source_new (SIGTERM);
   GThread *thread;
 
-  g_main_context_push_thread_default (context);
-  job->context = context;
-  job->cancellable = g_cancellable_new ();
-  g_source_set_callback (sigint, on_sigint, job, NULL);
-  g_source_set_callback (sigterm, on_sigterm, job, NULL);
-  g_source_attach (sigint, context);
-  g_source_attach (sigterm, context);
-
+  g_main_context_push_thread_default (job->context);
   thread = g_thread_new ("cost-ops-run", run_job_thread, job);
   while (!g_atomic_int_get (&job->finished))
-    g_main_context_iteration (context, TRUE);
+    g_main_context_iteration (job->context, TRUE);
   g_thread_join (thread);
-
-  g_source_destroy (sigint);
-  g_source_destroy (sigterm);
-  g_clear_object (&job->cancellable);
-  job->context = NULL;
-  g_main_context_pop_thread_default (context);
+  g_main_context_pop_thread_default (job->context);
 }
 
 static void
@@ -305,6 +324,8 @@ cli_run (int    argc,
   BenchRunOptions options;
   RunPrinter printer;
   RunJob job;
+  GSource *sigint = NULL;
+  GSource *sigterm = NULL;
   GPtrArray *results;
   GOptionEntry entries[] = {
     { "targets", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &selection,
@@ -346,8 +367,8 @@ cli_run (int    argc,
                                     _("Exit status: 0 when every target passed, 1 when a target "
                                       "failed, 2 for a usage error (nothing is run or written), "
                                       "3 when --fail-on-regression is given and a target regressed "
-                                      "(and none failed), 130 when interrupted (finished results "
-                                      "are kept)."));
+                                      "(and none failed), 130 when interrupted with Ctrl+C and 143 "
+                                      "with SIGTERM (finished results are saved)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!cli_parse_options (context, "run", &argc, &argv, &version, &exit_code))
     return exit_code;
@@ -379,7 +400,7 @@ cli_run (int    argc,
   }
   if (fail_on_regression && compare_to == NULL)
     return cli_usage_error ("run", _("--fail-on-regression needs --compare-to"));
-  targets = bench_registry_select (bench_targets_get_all (), selection, selection == NULL, &error);
+  targets = bench_registry_select (cli_get_targets (), selection, selection == NULL, &error);
   if (targets == NULL)
     return cli_usage_error ("run", error->message);
   if (output == NULL)
@@ -397,16 +418,20 @@ cli_run (int    argc,
   if (memory_limit_text != NULL)
     options.memory_limit_mb = (guint) memory_limit_mb;
 
-  transaction = bench_transaction_begin (output, &error);
-  if (transaction == NULL)
-    return cli_usage_error ("run", error->message);
-
   job = (RunJob) {
     .targets = targets,
     .options = &options,
-    .transaction = transaction,
     .printer = &printer,
   };
+  watch_signals (&job, &sigint, &sigterm);
+  transaction = bench_transaction_begin (output, &error);
+  if (transaction == NULL)
+    {
+      unwatch_signals (&job, &sigint, &sigterm);
+      return cli_usage_error ("run", error->message);
+    }
+
+  job.transaction = transaction;
   run_job (&job);
   record = g_steal_pointer (&job.record);
   g_clear_error (&job.error);
@@ -428,13 +453,18 @@ cli_run (int    argc,
       exit_code = CLI_EXIT_FAILED;
     }
   g_clear_pointer (&transaction, bench_transaction_free);
+  unwatch_signals (&job, &sigint, &sigterm);
 
-  if (job.cancelled)
+  if (job.signal_number != 0)
     {
-      /* TRANSLATORS: after Ctrl+C during “cost-ops run”. */
-      cli_print_error ("run", summary_path != NULL || history_path != NULL
-                                ? _("Interrupted; the results of the targets that finished were saved")
-                                : _("Interrupted before any target finished; nothing was saved"));
+      if (!job.cancelled)
+        /* TRANSLATORS: a signal came while a finished run was being saved. */
+        cli_print_error ("run", _("Interrupted; the run had finished and was saved"));
+      else if (summary_path != NULL || history_path != NULL)
+        /* TRANSLATORS: after Ctrl+C during “cost-ops run”. */
+        cli_print_error ("run", _("Interrupted; the results of the targets that finished were saved"));
+      else
+        cli_print_error ("run", _("Interrupted before any target finished; nothing was saved"));
       return job.signal_number == SIGTERM ? CLI_EXIT_TERMINATED : CLI_EXIT_INTERRUPTED;
     }
 

@@ -11,6 +11,7 @@
 #include "bench-environment.h"
 #include "bench-history.h"
 #include "bench-run-comparison.h"
+#include "bench-target.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,13 @@ typedef enum {
 
 int  cli_main          (int    argc,
                         char **argv);
+/* cli_main() with another set of targets than the product's (tests). */
+int  cli_main_with_targets (const BenchTarget * const *targets,
+                            int                        argc,
+                            char                     **argv);
+/* The targets `list` and `run` offer: bench_targets_get_all() unless
+ * cli_main_with_targets() chose others. */
+const BenchTarget * const *cli_get_targets (void);
 
 int  cli_run           (int    argc,
                         char **argv);

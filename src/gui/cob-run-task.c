@@ -329,6 +329,8 @@ cob_run_task_start (CobRunTask          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cob_run_task_start);
   g_task_set_name (task, "[cob] benchmark run");
+  /* A cancelled run still returns what finished (and was saved). */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, run_thread);
 }
 

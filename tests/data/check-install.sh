@@ -30,6 +30,7 @@ root=$destdir$prefix
 share=$root/$datadir
 expect=(
   "$bindir/cost-ops"
+  "libexec/cost-ops-worker"
   "$datadir/glib-2.0/schemas/$app_id.gschema.xml"
   "$datadir/dbus-1/services/$app_id.service"
   "$datadir/icons/hicolor/scalable/apps/$app_id.svg"
@@ -46,7 +47,7 @@ done < "$source/po/LINGUAS"
 for file in "${expect[@]}"; do
   [ -s "$root/$file" ] || fail "$prefix/$file was not installed"
 done
-for exe in "$bindir/cost-ops" "$bindir/cost-ops-bench"; do
+for exe in "$bindir/cost-ops" "$bindir/cost-ops-bench" "libexec/cost-ops-worker"; do
   [ -e "$root/$exe" ] && { [ -x "$root/$exe" ] || fail "$prefix/$exe is not executable"; }
 done
 grep -qx "Exec=$prefix/$bindir/cost-ops-bench --gapplication-service" \

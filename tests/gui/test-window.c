@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "bench-output.h"
 #include "cob-application.h"
@@ -268,8 +269,15 @@ test_cancel_keeps_finished (Fixture       *fixture,
   raw_files = list_dir (raw_dir);
   g_assert_cmpstr (raw_files, ==, "fast_a.json");
   top_files = list_dir (fixture->dir);
-  /* No summary and no history record for a cancelled run. */
-  g_assert_cmpstr (top_files, ==, "raw");
+  /* The cancelled run is saved: its summary says what did not run. */
+  g_assert_cmpstr (top_files, ==, "history raw summary.md");
+  {
+    g_autofree char *summary_path = g_build_filename (fixture->dir, "summary.md", NULL);
+    g_autofree char *summary = NULL;
+
+    g_assert_true (g_file_get_contents (summary_path, &summary, NULL, NULL));
+    g_assert_nonnull (strstr (summary, "- Status: cancelled; targets that did not run: slow, broken\n"));
+  }
 }
 
 static void
@@ -331,8 +339,18 @@ test_destroy_during_run (Fixture       *fixture,
   gui_test_set_gate (TRUE);
   g_assert_true (gui_test_wait_for (&finalized, 10000));
 
+  /* The run is saved on its worker thread once it has stopped, which may
+   * be after the window is gone (the application is held until then). */
   raw_dir = g_build_filename (fixture->dir, "raw", NULL);
-  raw_files = list_dir (raw_dir);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_clear_pointer (&raw_files, g_free);
+      raw_files = list_dir (raw_dir);
+      if (*raw_files != '\0')
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
   g_assert_cmpstr (raw_files, ==, "fast_a.json");
 }
 
