@@ -64,7 +64,8 @@ typedef struct {
   GCancellable          *cancellable;
   GMainContext          *context;
   gint                   finished;   /* atomic */
-  int                    signal_number;  /* the first SIGINT or SIGTERM */
+  int                    signal_number;  /* the first SIGINT, SIGTERM or SIGHUP */
+  GSource               *signals[3];
   BenchRunRecord        *record;
   gboolean               cancelled;
   GError                *error;
@@ -109,36 +110,49 @@ on_sigterm (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The terminal went away: as SIGTERM, so the run is saved, not lost with
+ * its worker's files. */
+static gboolean
+on_sighup (gpointer data)
+{
+  RunJob *job = data;
+
+  if (job->signal_number == 0)
+    job->signal_number = SIGHUP;
+  g_cancellable_cancel (job->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
 /* SIGINT and SIGTERM are caught from before the output folder is locked
  * until the run is saved: a signal during the save lets the save finish
  * and then sets the exit status. */
 static void
-watch_signals (RunJob   *job,
-               GSource **sigint,
-               GSource **sigterm)
+watch_signals (RunJob *job)
 {
+  static const int numbers[G_N_ELEMENTS (job->signals)] = { SIGINT, SIGTERM, SIGHUP };
+  static const GSourceFunc handlers[G_N_ELEMENTS (job->signals)] = { on_sigint, on_sigterm, on_sighup };
+
   job->context = g_main_context_new ();
   job->cancellable = g_cancellable_new ();
-  *sigint = g_unix_signal_source_new (SIGINT);
-  *sigterm = g_unix_signal_source_new (SIGTERM);
-  g_source_set_callback (*sigint, on_sigint, job, NULL);
-  g_source_set_callback (*sigterm, on_sigterm, job, NULL);
-  g_source_attach (*sigint, job->context);
-  g_source_attach (*sigterm, job->context);
+  for (guint i = 0; i < G_N_ELEMENTS (job->signals); i++)
+    {
+      job->signals[i] = g_unix_signal_source_new (numbers[i]);
+      g_source_set_callback (job->signals[i], handlers[i], job, NULL);
+      g_source_attach (job->signals[i], job->context);
+    }
 }
 
 static void
-unwatch_signals (RunJob   *job,
-                 GSource **sigint,
-                 GSource **sigterm)
+unwatch_signals (RunJob *job)
 {
   /* Deliver a signal that came while nobody was iterating. */
   while (g_main_context_iteration (job->context, FALSE))
     ;
-  g_source_destroy (*sigint);
-  g_source_destroy (*sigterm);
-  g_clear_pointer (sigint, g_source_unref);
-  g_clear_pointer (sigterm, g_source_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (job->signals); i++)
+    {
+      g_source_destroy (job->signals[i]);
+      g_clear_pointer (&job->signals[i], g_source_unref);
+    }
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->context, g_main_context_unref);
 }
@@ -154,6 +168,21 @@ run_job (RunJob *job)
     g_main_context_iteration (job->context, TRUE);
   g_thread_join (thread);
   g_main_context_pop_thread_default (job->context);
+}
+
+static void
+add_path (JsonBuilder *builder,
+          const char  *path)
+{
+  g_autofree char *text = NULL;
+
+  if (path == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  text = g_filename_display_name (path);
+  json_builder_add_string_value (builder, text);
 }
 
 static void
@@ -178,18 +207,13 @@ print_json (BenchRunRecord     *record,
   json_builder_add_string_value (builder, bench_run_record_get_id (record));
   json_builder_set_member_name (builder, "environment");
   json_builder_add_value (builder, environment);
+  /* Paths are bytes; JSON strings are UTF-8 (U+FFFD for what is not). */
   json_builder_set_member_name (builder, "output");
-  json_builder_add_string_value (builder, output);
+  add_path (builder, output);
   json_builder_set_member_name (builder, "summary");
-  if (summary_path != NULL)
-    json_builder_add_string_value (builder, summary_path);
-  else
-    json_builder_add_null_value (builder);
+  add_path (builder, summary_path);
   json_builder_set_member_name (builder, "history");
-  if (history_path != NULL)
-    json_builder_add_string_value (builder, history_path);
-  else
-    json_builder_add_null_value (builder);
+  add_path (builder, history_path);
   json_builder_set_member_name (builder, "results");
   json_builder_begin_array (builder);
   for (guint i = 0; i < results->len; i++)
@@ -324,8 +348,6 @@ cli_run (int    argc,
   BenchRunOptions options;
   RunPrinter printer;
   RunJob job;
-  GSource *sigint = NULL;
-  GSource *sigterm = NULL;
   GPtrArray *results;
   GOptionEntry entries[] = {
     { "targets", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &selection,
@@ -423,11 +445,11 @@ cli_run (int    argc,
     .options = &options,
     .printer = &printer,
   };
-  watch_signals (&job, &sigint, &sigterm);
+  watch_signals (&job);
   transaction = bench_transaction_begin (output, &error);
   if (transaction == NULL)
     {
-      unwatch_signals (&job, &sigint, &sigterm);
+      unwatch_signals (&job);
       return cli_usage_error ("run", error->message);
     }
 
@@ -453,7 +475,7 @@ cli_run (int    argc,
       exit_code = CLI_EXIT_FAILED;
     }
   g_clear_pointer (&transaction, bench_transaction_free);
-  unwatch_signals (&job, &sigint, &sigterm);
+  unwatch_signals (&job);
 
   if (job.signal_number != 0)
     {
@@ -465,15 +487,20 @@ cli_run (int    argc,
         cli_print_error ("run", _("Interrupted; the results of the targets that finished were saved"));
       else
         cli_print_error ("run", _("Interrupted before any target finished; nothing was saved"));
-      return job.signal_number == SIGTERM ? CLI_EXIT_TERMINATED : CLI_EXIT_INTERRUPTED;
+      /* 128 + the signal, as a shell reports a process it killed. */
+      return 128 + job.signal_number;
     }
 
   cli_print_environment_warnings (printer.lines, bench_run_record_get_environment (record), NULL);
   if (comparison != NULL)
     cli_print_comparison (printer.lines, comparison);
   if (summary_path != NULL)
-    /* TRANSLATORS: %s is the path of summary.md. */
-    fprintf (printer.lines, _("Summary written to %s\n"), summary_path);
+    {
+      g_autofree char *shown = g_filename_display_name (summary_path);
+
+      /* TRANSLATORS: %s is the path of summary.md. */
+      fprintf (printer.lines, _("Summary written to %s\n"), shown);
+    }
 
   if (format == FORMAT_JSON)
     print_json (record, output, summary_path, history_path, comparison);

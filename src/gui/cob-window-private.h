@@ -38,6 +38,7 @@ struct _CobWindow
   GtkLabel        *warnings_label;   /* the revealer's text; NULL with AdwBanner */
 
   const BenchTarget * const *targets;
+  char *last_toast;   /* the text of the newest toast, for tests */
   GSettings   *settings;
   GListStore  *target_rows;     /* CobTargetRow */
   GListStore  *result_rows;     /* CobResultRow, run order */
@@ -79,6 +80,8 @@ void     cob_window_show_results        (CobWindow  *self,
                                          const char *source);
 void     cob_window_append_result       (CobWindow   *self,
                                          BenchResult *result);
+/* The text of the newest toast shown (NULL before the first). */
+const char *cob_window_get_last_toast (CobWindow *self);
 /* A toast whose title is plain text on every libadwaita version. */
 AdwToast *cob_window_new_toast          (const char *text);
 void     cob_window_toast               (CobWindow  *self,

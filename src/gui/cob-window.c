@@ -318,6 +318,8 @@ cob_window_toast (CobWindow  *self,
 {
   AdwToast *toast = cob_window_new_toast (title);
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
   if (open_file != NULL)
     {
       g_autofree char *uri = g_file_get_uri (open_file);
@@ -328,6 +330,13 @@ cob_window_toast (CobWindow  *self,
       adw_toast_set_timeout (toast, 8);
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+const char *
+cob_window_get_last_toast (CobWindow *self)
+{
+  g_return_val_if_fail (COB_IS_WINDOW (self), NULL);
+  return self->last_toast;
 }
 
 void
@@ -444,6 +453,7 @@ cob_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->skipped_files, g_strfreev);
   g_free (self->output_override);
+  g_free (self->last_toast);
   G_OBJECT_CLASS (cob_window_parent_class)->finalize (object);
 }
 

@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The output folder of `cost-ops run` always describes exactly one run.
 
-- SIGINT, SIGTERM and SIGKILL at random moments: afterwards the folder holds
+- SIGINT, SIGTERM, SIGHUP and SIGKILL at random moments: afterwards the folder holds
   the previous run whole or the new one whole (for SIGINT/SIGTERM, its
   finished part, described as cancelled), never a mixture. SIGINT exits 130,
-  SIGTERM 143.
+  SIGTERM 143, SIGHUP 129.
 - A second run into a folder that a run is writing exits 2 at once and
   touches nothing; the first run's files are intact.
 - Runs whose every target fails at set-up (TMPDIR that does not exist),
@@ -92,18 +92,19 @@ def check_signals(seed):
     work = tempfile.mkdtemp(prefix="check-run-folder-")
     out = os.path.join(work, "out")
     env = dict(os.environ, TMPDIR=work)
-    kinds = [signal.SIGINT, signal.SIGTERM, signal.SIGKILL]
+    kinds = [signal.SIGINT, signal.SIGTERM, signal.SIGKILL, signal.SIGHUP]
     previous = None
     outcomes = {}
     for round_ in range(ROUNDS):
-        sig = kinds[round_ % 3]
+        sig = kinds[round_ % len(kinds)]
         delay = rng.uniform(0.0, 0.85)
         process = subprocess.Popen([COST_OPS, "run", "--quick", "--targets", TARGETS, "--output", out],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         time.sleep(delay)
         process.send_signal(sig)
         status = process.wait(timeout=60)
-        expected = {signal.SIGINT: (130, 0), signal.SIGTERM: (143, 0), signal.SIGKILL: (-9, 0)}[sig]
+        expected = {signal.SIGINT: (130, 0), signal.SIGTERM: (143, 0), signal.SIGHUP: (129, 0),
+                    signal.SIGKILL: (-9, 0)}[sig]
         early = status == -sig   # before cost-ops set up its handlers: must have touched nothing
         try:
             now = describe(out)

@@ -605,6 +605,28 @@ test_calculate_errors (void)
   test_rm_rf (dir);
 }
 
+/* A folder name that is not UTF-8 still gives valid JSON. */
+static void
+test_run_json_non_utf8_path (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out-\xff\xfe", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(CliRun) run = { 0 };
+  const char *output;
+
+  run_cli (&run, NULL, "run", "--quick", "--targets", "cost_calculator", "--json", "--output", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  output = json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "output");
+  g_assert_true (g_utf8_validate (output, -1, NULL));
+  g_assert_true (g_str_has_suffix (output, "out-\xef\xbf\xbd\xef\xbf\xbd"));
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_DIR));
+  test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/cli/top-level-errors", test_top_level_errors);
   g_test_add_func ("/cli/calculate", test_calculate);
   g_test_add_func ("/cli/calculate-errors", test_calculate_errors);
+  g_test_add_func ("/cli/run-json-non-utf8-path", test_run_json_non_utf8_path);
 
   return g_test_run ();
 }

@@ -11,7 +11,8 @@
 
 #include "cob-result-row.h"
 #include "cob-target-row.h"
-#include "cob-window.h"
+#include "bench-transaction.h"
+#include "cob-window-private.h"
 #include "crash-targets.h"
 #include "gui-test-targets.h"
 
@@ -148,6 +149,37 @@ test_cancel_stops_hang (Fixture       *fixture,
   g_assert_cmpint (cob_target_row_get_status (hang), ==, COB_TARGET_STATUS_CANCELLED);
 }
 
+static const char *select_steady[] = { "steady", NULL };
+
+/* A second run into a folder that a run holds: the window says so and
+ * touches nothing. */
+static void
+test_busy_folder (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(BenchTransaction) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  if (fixture->window == NULL)
+    return;
+
+  other = bench_transaction_begin (fixture->dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
+  g_assert_true (gui_test_wait_property (fixture->window, "running", FALSE, 10000));
+  g_test_message ("toast: %s", cob_window_get_last_toast (fixture->window));
+  g_assert_nonnull (strstr (cob_window_get_last_toast (fixture->window), "Another run is writing to"));
+  g_assert_cmpuint (g_list_model_get_n_items (cob_window_get_result_rows (fixture->window)), ==, 0);
+  g_clear_pointer (&other, bench_transaction_free);
+
+  raw = g_build_filename (fixture->dir, "raw", NULL);
+  listing = g_dir_open (raw, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_null (g_dir_read_name (listing));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +190,9 @@ main (int   argc,
               fixture_set_up, test_crashes_are_rows, fixture_tear_down);
   g_test_add ("/crash/cancel-stops-hang", Fixture, select_hang,
               fixture_set_up, test_cancel_stops_hang, fixture_tear_down);
+
+  g_test_add ("/crash/busy-folder", Fixture, select_steady,
+              fixture_set_up, test_busy_folder, fixture_tear_down);
 
   return g_test_run ();
 }
