@@ -11,6 +11,15 @@ G_BEGIN_DECLS
 
 /* A sample lasts at least this long, and at least 1,000 clock resolutions. */
 #define BENCH_MIN_SAMPLE_NS   (1000 * 1000)
+/* Sampling may take this many times the measuring time to get enough
+ * undisturbed samples. */
+#define BENCH_MAX_MEASURE_FACTOR 3
+/* A sample whose thread got less CPU time than this share of its wall time
+ * was starved (only for targets whose warm-up kept the CPU: I/O waits are
+ * the work of others). */
+#define BENCH_MIN_CPU_SHARE 0.90
+/* With fewer undisturbed samples than this, all samples are used. */
+#define BENCH_MIN_UNDISTURBED BENCH_MIN_UNDISTURBED_SAMPLES
 /* RUNNING progress is reported at most this often. */
 #define BENCH_PROGRESS_INTERVAL_NS (20 * 1000 * 1000)
 
@@ -70,9 +79,14 @@ BenchResult *bench_run_target_here (const BenchTarget     *target,
 typedef struct {
   guint64  batch_iterations;   /* calibrated iterations per sample */
   guint64  warmup_iterations;  /* calibration and warm-up together */
-  guint64  total_iterations;   /* measured iterations */
-  gint64   total_ns;           /* measured time, sum of the samples */
-  GArray  *samples_ns_per_op;  /* double, in the order taken */
+  /* The figures come from undisturbed samples only (bench-sampler.c). */
+  guint64  total_iterations;   /* measured iterations, undisturbed samples */
+  gint64   total_ns;           /* their wall time */
+  gint64   total_cpu_ns;       /* their thread CPU time */
+  GArray  *samples_ns_per_op;  /* double, undisturbed, in the order taken */
+  guint    planned_samples;    /* undisturbed samples wanted */
+  guint    disturbed_samples;  /* left out: descheduled or starved of CPU */
+  gint64   measure_wall_ns;    /* the whole measuring phase, all samples */
 } BenchMeasurement;
 
 gint64   bench_clock_now_ns        (void);
@@ -95,13 +109,21 @@ void     bench_context_report      (BenchContext          *context,
                                     gboolean               force);
 
 void     bench_measurement_init    (BenchMeasurement      *measurement);
+/* Too few undisturbed samples to trust the figures: fewer than half the
+ * planned ones, or so few that all samples had to be used. */
+gboolean bench_measurement_is_disturbed (const BenchMeasurement *measurement);
 void     bench_measurement_clear   (BenchMeasurement      *measurement);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BenchMeasurement, bench_measurement_clear)
 
-/* Calibrates and warms up for @warmup_ns, then takes samples until
- * @measure_ns has passed and at least @min_samples were taken. No sample
- * runs fewer than @min_batch iterations. Checks
- * cancellation before every batch. Progress fills the current phase. */
+/* Calibrates and warms up for @warmup_ns, then takes samples until it has
+ * the planned number of undisturbed ones: as many as fit in @measure_ns,
+ * and at least @min_samples. A sample during which the thread was
+ * descheduled involuntarily, or (for a target that otherwise keeps its CPU)
+ * got less than BENCH_MIN_CPU_SHARE of the wall time as CPU time, is
+ * disturbed and left out; sampling goes on for up to
+ * BENCH_MAX_MEASURE_FACTOR × @measure_ns to make up for them. No sample runs
+ * fewer than @min_batch iterations. Checks cancellation before every batch.
+ * Progress fills the current phase. */
 gboolean bench_sampler_run         (BenchContext          *context,
                                     BenchIterationsFunc    func,
                                     gpointer               state,

@@ -239,9 +239,57 @@ bench_result_is_unstable (const BenchResult *result)
          bench_result_get_spread (result) > BENCH_UNSTABLE_SPREAD;
 }
 
+gboolean
+bench_result_is_disturbed (const BenchResult *result)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (result->metrics == NULL)
+    return FALSE;
+  node = json_object_get_member (result->metrics, "disturbed");
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+char *
+bench_result_dup_disturbed_note (const BenchResult *result)
+{
+  double disturbed, used;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  if (!bench_result_is_disturbed (result))
+    return NULL;
+  disturbed = bench_result_get_metric_double (result, "disturbed_samples", 0);
+  used = bench_result_get_metric_double (result, "samples", 0);
+  return g_strdup_printf ("disturbed: %.0f of %.0f samples", disturbed,
+                          disturbed + (used >= BENCH_MIN_UNDISTURBED_SAMPLES ? used : 0));
+}
+
+char *
+bench_result_dup_spread (const BenchResult *result)
+{
+  double mad;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  mad = bench_result_get_metric_double (result, "relative_mad", -1.0);
+  if (mad < 0.0)
+    return NULL;
+  {
+    g_autofree char *percent = bench_format_double (mad >= 0.1 ? "%.0f" : "%.1f", 100.0 * mad);
+
+    return g_strdup_printf ("± %s%%", percent);
+  }
+}
+
 char *
 bench_result_dup_notes (const BenchResult *result)
 {
+  g_autofree char *disturbed = NULL;
+
   g_return_val_if_fail (result != NULL, NULL);
 
   if (result->error != NULL)
@@ -251,6 +299,9 @@ bench_result_dup_notes (const BenchResult *result)
       g_strdelimit (message, "\r\n", ' ');
       return g_strdup_printf ("failed: %s", message);
     }
+  disturbed = bench_result_dup_disturbed_note (result);
+  if (disturbed != NULL)
+    return g_steal_pointer (&disturbed);
   if (bench_result_is_unstable (result))
     {
       g_autofree char *percent = bench_format_double ("%.1f", 100.0 * bench_result_get_spread (result));

@@ -61,8 +61,21 @@ double       bench_result_get_p99_duration_ns    (const BenchResult *result);
 /* Above this spread a result is unstable. */
 #define BENCH_UNSTABLE_SPREAD 0.10
 
-/* The Notes column of summary.md, in English: "-", "unstable: spread 14.2%
- * between samples", or "failed: <message>" (newlines flattened). */
+/* TRUE when too few undisturbed samples could be had (metric "disturbed",
+ * bench-sampler.c): the figures are not to be trusted. */
+gboolean     bench_result_is_disturbed       (const BenchResult *result);
+/* "disturbed: 41 of 60 samples" for such a result, else NULL. */
+char        *bench_result_dup_disturbed_note (const BenchResult *result);
+/* The spread shown beside the headline in every front end: "± 0.8%", the
+ * samples' median absolute deviation over their median (metric
+ * "relative_mad"); NULL for a result that has none. */
+char        *bench_result_dup_spread         (const BenchResult *result);
+/* With fewer undisturbed samples, all samples were used. */
+#define BENCH_MIN_UNDISTURBED_SAMPLES 3
+
+/* The Notes column of summary.md, in English: "-", "disturbed: 41 of 60
+ * samples", "unstable: spread 14.2% between samples", or "failed:
+ * <message>" (newlines flattened). */
 char        *bench_result_dup_notes          (const BenchResult *result);
 
 /* RFC 3339 in UTC with milliseconds and 'Z': "2025-12-02T12:34:56.789Z". */

@@ -42,7 +42,8 @@ bench_run_options_init_quick (BenchRunOptions *options)
 
   options->min_measure_us = 100 * 1000;
   options->warmup_us = 20 * 1000;
-  options->min_samples = 10;
+  /* Few, so that a target with long samples (storage) keeps to 0.1 s. */
+  options->min_samples = 3;
   init_isolation (options);
 }
 
@@ -74,6 +75,7 @@ build_metrics (const BenchMeasurement *measurement)
   guint n = measurement->samples_ns_per_op->len;
   double seconds = (double) measurement->total_ns / 1e9;
   BenchSampleStats stats;
+  BenchOutliers outliers;
 
   bench_sample_stats_compute (samples, n, &stats);
 
@@ -97,6 +99,23 @@ build_metrics (const BenchMeasurement *measurement)
   json_object_set_int_member (metrics, "total_duration_ms",
                               (gint64) llround ((double) measurement->total_ns / 1e6));
   json_object_set_double_member (metrics, "spread", bench_sample_stats_spread (&stats));
+
+  /* What the headline is made of: undisturbed samples, their CPU time,
+   * what was left out, and criterion's outlier classes among the rest. */
+  json_object_set_double_member (metrics, "relative_mad",
+                                 round (bench_stats_relative_mad (samples, n) * 1e6) / 1e6);
+  json_object_set_double_member (metrics, "cpu_avg_duration_ns",
+                                 round ((double) measurement->total_cpu_ns /
+                                        (double) MAX (measurement->total_iterations, 1) * 1000.0) / 1000.0);
+  json_object_set_int_member (metrics, "planned_samples", measurement->planned_samples);
+  json_object_set_int_member (metrics, "measure_duration_ms",
+                              (gint64) llround ((double) MAX (measurement->measure_wall_ns,
+                                                              measurement->total_ns) / 1e6));
+  json_object_set_int_member (metrics, "disturbed_samples", measurement->disturbed_samples);
+  json_object_set_boolean_member (metrics, "disturbed", bench_measurement_is_disturbed (measurement));
+  bench_stats_outliers (samples, n, &outliers);
+  json_object_set_int_member (metrics, "outliers_mild", outliers.mild);
+  json_object_set_int_member (metrics, "outliers_severe", outliers.severe);
   return metrics;
 }
 

@@ -27,7 +27,7 @@ typedef enum {
 typedef struct {
   gint64 min_measure_us;   /* measuring time per target; 500 ms, quick 100 ms */
   gint64 warmup_us;        /* warm-up time per target; 100 ms, quick 20 ms */
-  guint  min_samples;      /* at least this many samples; 10 */
+  guint  min_samples;      /* at least this many samples; 10, quick 3 */
   BenchIsolation isolation;  /* the init functions choose WORKER */
   /* A worker that takes longer is stopped and the target fails; 0 means
    * bench_run_options_get_timeout_us()'s default. */

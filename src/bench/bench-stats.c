@@ -92,3 +92,55 @@ bench_sample_stats_spread (const BenchSampleStats *stats)
     return 0.0;
   return (stats->p95 - stats->p5) / stats->median;
 }
+
+void
+bench_stats_outliers (const double  *values,
+                      guint          n,
+                      BenchOutliers *outliers)
+{
+  g_autofree double *sorted = NULL;
+  double q1, q3, iqr;
+
+  g_return_if_fail (outliers != NULL);
+  g_return_if_fail (n == 0 || values != NULL);
+
+  outliers->mild = outliers->severe = 0;
+  if (n < 4)
+    return;
+  sorted = g_memdup2 (values, sizeof (double) * n);
+  bench_stats_sort (sorted, n);
+  q1 = bench_stats_percentile_sorted (sorted, n, 0.25);
+  q3 = bench_stats_percentile_sorted (sorted, n, 0.75);
+  iqr = q3 - q1;
+  for (guint i = 0; i < n; i++)
+    {
+      if (sorted[i] < q1 - 3.0 * iqr || sorted[i] > q3 + 3.0 * iqr)
+        outliers->severe++;
+      else if (sorted[i] < q1 - 1.5 * iqr || sorted[i] > q3 + 1.5 * iqr)
+        outliers->mild++;
+    }
+}
+
+double
+bench_stats_relative_mad (const double *values,
+                          guint         n)
+{
+  g_autofree double *sorted = NULL;
+  g_autofree double *deviations = NULL;
+  double median;
+
+  g_return_val_if_fail (n == 0 || values != NULL, 0.0);
+
+  if (n < 2)
+    return 0.0;
+  sorted = g_memdup2 (values, sizeof (double) * n);
+  bench_stats_sort (sorted, n);
+  median = bench_stats_percentile_sorted (sorted, n, 0.5);
+  if (median <= 0.0)
+    return 0.0;
+  deviations = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    deviations[i] = fabs (sorted[i] - median);
+  bench_stats_sort (deviations, n);
+  return bench_stats_percentile_sorted (deviations, n, 0.5) / median;
+}

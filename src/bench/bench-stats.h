@@ -31,6 +31,22 @@ void   bench_sample_stats_compute (const double     *values,
  * median is 0. */
 double bench_sample_stats_spread  (const BenchSampleStats *stats);
 
+/* Outliers by Tukey's fences, as criterion classifies them: mild beyond
+ * 1.5 interquartile ranges from the quartiles, severe beyond 3. */
+typedef struct {
+  guint mild;
+  guint severe;
+} BenchOutliers;
+
+void   bench_stats_outliers          (const double  *values,
+                                      guint          n,
+                                      BenchOutliers *outliers);
+
+/* The median absolute deviation from the median, over the median: the
+ * spread shown beside a headline ("± 0.8%"); 0 for n < 2 or a median of 0. */
+double bench_stats_relative_mad      (const double  *values,
+                                      guint          n);
+
 /* Sorts @values ascending, in place. */
 void   bench_stats_sort              (double       *values,
                                       guint         n);

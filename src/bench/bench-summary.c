@@ -133,7 +133,9 @@ append_table (GString   *out,
       append_cell (out, bench_result_get_target_id (result));
       if (bench_result_is_success (result))
         {
-          g_autofree char *ops = g_strdup_printf ("%.0f", bench_result_get_ops_per_second (result));
+          g_autofree char *spread = bench_result_dup_spread (result);
+          g_autofree char *ops = g_strdup_printf ("%.0f%s%s", bench_result_get_ops_per_second (result),
+                                                  spread != NULL ? " " : "", spread != NULL ? spread : "");
           g_autofree char *avg = g_strdup_printf ("%.0f", bench_result_get_avg_duration_ns (result));
 
           append_cell (out, ops);

@@ -27,10 +27,17 @@ print_run (BenchRunRecord *record)
       if (bench_result_is_success (result))
         {
           g_autofree char *ops = g_strdup_printf ("%.0f", bench_result_get_ops_per_second (result));
+          g_autofree char *spread = bench_result_dup_spread (result);
+          g_autofree char *disturbed = bench_result_dup_disturbed_note (result);
 
           /* TRANSLATORS: %s is a number of operations per second. */
           g_print ("    %-*s  ", (int) width, bench_result_get_target_id (result));
-          g_print (_("%s ops/sec\n"), ops);
+          g_print (_("%s ops/sec"), ops);
+          if (spread != NULL)
+            g_print (" %s", spread);
+          if (disturbed != NULL)
+            g_print (" (%s)", disturbed);
+          g_print ("\n");
         }
       else
         {

@@ -41,9 +41,16 @@ print_progress (guint              index,
   if (state == BENCH_TARGET_STATE_DONE)
     {
       g_autofree char *ops = g_strdup_printf ("%.0f", bench_result_get_ops_per_second (result));
+      g_autofree char *spread = bench_result_dup_spread (result);
+      g_autofree char *disturbed = bench_result_dup_disturbed_note (result);
 
       /* TRANSLATORS: first %s is a target id, second the operations per second. */
-      fprintf (printer->lines, _("✓ %s - %s ops/sec\n"), target->id, ops);
+      fprintf (printer->lines, _("✓ %s - %s ops/sec"), target->id, ops);
+      if (spread != NULL)
+        fprintf (printer->lines, " %s", spread);
+      if (disturbed != NULL)
+        fprintf (printer->lines, " (%s)", disturbed);
+      fputc ('\n', printer->lines);
     }
   else if (state == BENCH_TARGET_STATE_FAILED)
     {

@@ -165,6 +165,17 @@ cob_result_row_new (BenchResult *result,
                                      error != NULL ? error->message : _("Unknown error"));
       self->notes_detail = g_strdup (self->notes);
     }
+  else if (bench_result_is_disturbed (result))
+    {
+      /* Translators: the notes column of a target measured while other
+       * work kept taking the CPU. */
+      self->notes = g_strdup (_("Disturbed"));
+      /* Translators: %.0f are numbers of samples. */
+      self->notes_detail = g_strdup_printf (_("Disturbed: %.0f of %.0f samples were taken while other "
+                                              "work had the CPU; run again on a quieter machine"),
+                                            metric (metrics, "disturbed_samples"),
+                                            metric (metrics, "disturbed_samples") + metric (metrics, "samples"));
+    }
   else if (bench_result_is_unstable (result))
     {
       /* One word keeps the table inside a 1000-pixel window; the tooltip

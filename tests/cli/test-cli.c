@@ -65,12 +65,13 @@ assert_result_file (const char *dir,
   g_assert_true (json_object_has_member (bench_result_get_metrics (result), "median_duration_ns"));
 }
 
-/* "✓ <id> - <N> ops/sec" with N a whole number. */
+/* "✓ <id> - <N> ops/sec ± <spread>%", N a whole number, and on a busy
+ * machine " (disturbed: <n> of <m> samples)". */
 static void
 assert_success_line (const char *text,
                      const char *id)
 {
-  g_autofree char *pattern = g_strdup_printf ("^✓ %s - [0-9]+ ops/sec$", id);
+  g_autofree char *pattern = g_strdup_printf ("^✓ %s - [0-9]+ ops/sec ± [0-9.]+%%( \\(disturbed: [0-9]+ of [0-9]+ samples\\))?$", id);
 
   g_assert_true (g_regex_match_simple (pattern, text, G_REGEX_MULTILINE, 0));
 }

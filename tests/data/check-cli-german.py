@@ -80,7 +80,7 @@ def main() -> int:
         result = run(binary, ["run", "--quick", "--targets", "aggregator", "--output", out], "de")
         if result.returncode != 0:
             problems.append(f"cost-ops run exited with {result.returncode}: {result.stderr}")
-        expect(result.stdout, "✓ %s - %s ops/sec\n", "cost-ops run")
+        expect(result.stdout, "✓ %s - %s ops/sec", "cost-ops run")
         expect(result.stdout, "Summary written to %s\n", "cost-ops run")
         # The files are for machines and CI logs: the same in every language,
         # in particular no decimal commas from a German locale's printf.

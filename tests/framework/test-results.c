@@ -57,9 +57,13 @@ static const char * const int_metrics[] = {
   "avg_duration_ns", "total_iterations", "median_duration_ns", "p95_duration_ns",
   "p99_duration_ns", "min_duration_ns", "max_duration_ns", "stddev_duration_ns",
   "samples", "iterations_per_sample", "warmup_iterations", "total_duration_ms",
-  "records_per_operation",
+  "records_per_operation", "planned_samples", "disturbed_samples", "outliers_mild",
+  "outliers_severe", "measure_duration_ms",
 };
-static const char * const double_metrics[] = { "operations_per_second", "spread" };
+static const char * const double_metrics[] = {
+  "operations_per_second", "spread", "relative_mad", "cpu_avg_duration_ns",
+};
+static const char * const boolean_metrics[] = { "disturbed" };
 
 static void
 assert_rfc3339_ms_utc (const char *text)
@@ -121,7 +125,11 @@ test_result_file (void)
   g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "metrics")));
   metrics = json_object_get_object_member (root, "metrics");
   original = bench_result_get_metrics (result);
-  g_assert_cmpuint (json_object_get_size (metrics), ==, G_N_ELEMENTS (int_metrics) + G_N_ELEMENTS (double_metrics));
+  g_assert_cmpuint (json_object_get_size (metrics), ==,
+                    G_N_ELEMENTS (int_metrics) + G_N_ELEMENTS (double_metrics) + G_N_ELEMENTS (boolean_metrics));
+  for (guint i = 0; i < G_N_ELEMENTS (boolean_metrics); i++)
+    g_assert_cmpint (json_node_get_value_type (json_object_get_member (metrics, boolean_metrics[i])), ==,
+                     G_TYPE_BOOLEAN);
   for (guint i = 0; i < G_N_ELEMENTS (int_metrics); i++)
     {
       JsonNode *node = json_object_get_member (metrics, int_metrics[i]);

@@ -115,7 +115,10 @@ test_busy_wait_measured (void)
   g_assert_cmpint (n, >=, options.min_samples);
   g_assert_cmpint (total, ==, per_sample * n);
   g_assert_cmpint (metric_int (result, "warmup_iterations"), >, 0);
-  g_assert_cmpint (metric_int (result, "total_duration_ms"), >=, options.min_measure_us / 1000 * 9 / 10);
+  g_assert_cmpint (metric_int (result, "measure_duration_ms"), >=, options.min_measure_us / 1000 * 9 / 10);
+  /* Disturbed samples are left out of the figures, but counted. */
+  g_assert_cmpint (metric_int (result, "measure_duration_ms"), >=, metric_int (result, "total_duration_ms"));
+  g_assert_cmpint (metric_int (result, "planned_samples"), >=, options.min_samples);
 
   /* The seed's definition: iterations over the time they took. */
   assert_within (metric_double (result, "operations_per_second"),
@@ -126,9 +129,11 @@ test_busy_wait_measured (void)
 
   /* The variant measured through the context spins half as long. */
   assert_within (metric_double (result, "variant_ops_per_second"), 1e9 / VARIANT_NS, 0.10, "variant ops/sec");
-  /* The target's own figure sits beside the framework's. */
+  /* The target's own figure sits beside the framework's; disturbed samples
+   * ran too, and were left out of the figures. */
   g_assert_cmpint (metric_int (result, "iterations_seen"), ==,
-                   total + metric_int (result, "warmup_iterations"));
+                   total + metric_int (result, "warmup_iterations") +
+                   metric_int (result, "disturbed_samples") * per_sample);
 
   /* Every sample is a full one: at least 1 ms long. */
   samples = bench_result_get_samples (result, &n_samples);
@@ -441,6 +446,57 @@ test_bad_output_runs_nothing (void)
 
   test_rm_rf (dir);
 }
+/* Busy for BUSY_NS per operation; after warming up, every third batch
+ * also waits 3 ms off the CPU, as when other work takes it. */
+static guint starved_batches;
+
+static gboolean
+starved_run (gpointer   state,
+             guint64    iterations,
+             GError   **error)
+{
+  if (++starved_batches > 60 && starved_batches % 3 == 0)
+    g_usleep (3000);
+  for (guint64 i = 0; i < iterations; i++)
+    busy_wait (BUSY_NS);
+  return TRUE;
+}
+
+/* Samples that lost their CPU are left out of the figures and counted:
+ * the headline is the undisturbed time per operation. */
+static void
+test_disturbed_samples_left_out (void)
+{
+  static const BenchTarget starved_target = {
+    .id = "starved", .display_name = "starved", .category = "test", .description = "test",
+    .run_iterations = starved_run,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BenchResult) result = NULL;
+  BenchRunOptions options = { 0 };
+  gint64 disturbed, used;
+
+  bench_run_options_init_quick (&options);
+  options.isolation = BENCH_ISOLATION_IN_PROCESS;
+  options.warmup_us = 100 * 1000;
+  options.min_measure_us = 200 * 1000;
+  starved_batches = 0;
+  result = bench_run_target (&starved_target, &options, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  disturbed = metric_int (result, "disturbed_samples");
+  used = metric_int (result, "samples");
+  g_test_message ("disturbed %" G_GINT64_FORMAT ", used %" G_GINT64_FORMAT ", avg %" G_GINT64_FORMAT " ns",
+                  disturbed, used, metric_int (result, "avg_duration_ns"));
+  /* A third of the samples waited, and sampling went on past the
+   * measuring time to make up for them. */
+  g_assert_cmpint (disturbed, >=, used / 4);
+  g_assert_cmpint (metric_int (result, "measure_duration_ms"), >, options.min_measure_us / 1000);
+  /* A 3 ms wait in a ~1 ms sample would add far more than 10%. */
+  assert_within ((double) metric_int (result, "avg_duration_ns"), BUSY_NS, 0.10, "undisturbed mean");
+  assert_within (metric_double (result, "cpu_avg_duration_ns"), BUSY_NS, 0.10, "CPU time per operation");
+  g_assert_false (json_object_get_boolean_member (bench_result_get_metrics (result), "disturbed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +504,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/runner/measure/busy-wait", test_busy_wait_measured);
+  g_test_add_func ("/runner/measure/disturbed-left-out", test_disturbed_samples_left_out);
   g_test_add_func ("/runner/measure/fast-target", test_fast_target_batches);
   g_test_add_func ("/runner/measure/min-iterations-per-sample", test_min_iterations_per_sample);
   g_test_add_func ("/runner/failure/unimplemented", test_unimplemented_fails);
