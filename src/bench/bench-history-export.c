@@ -3,10 +3,44 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include <math.h>
+
 #include "bench-environment.h"
 #include "bench-history-export.h"
 #include "bench-stats.h"
 
+/* What Google Benchmark writes as "json_schema_version" (since 1.8). */
+#define GBENCH_JSON_SCHEMA_VERSION 1
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_double (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+/* The members and their order are those of Google Benchmark's JSON
+ * reporter. */
 static void
 add_gbench_context (JsonBuilder    *builder,
                     BenchRunRecord *record)
@@ -17,140 +51,226 @@ add_gbench_context (JsonBuilder    *builder,
 
   json_builder_set_member_name (builder, "context");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, date);
-  json_builder_set_member_name (builder, "host_name");
-  json_builder_add_string_value (builder, env->hostname);
-  json_builder_set_member_name (builder, "executable");
-  json_builder_add_string_value (builder, "cost-ops");
-  json_builder_set_member_name (builder, "num_cpus");
-  json_builder_add_int_value (builder, env->n_cpus);
-  json_builder_set_member_name (builder, "mhz_per_cpu");
-  json_builder_add_int_value (builder, env->cpu_mhz);
+  add_string (builder, "date", date);
+  add_string (builder, "host_name", env->hostname);
+  add_string (builder, "executable", "cost-ops");
+  add_int (builder, "num_cpus", env->n_cpus);
+  add_int (builder, "mhz_per_cpu", env->cpu_mhz);
   /* Google Benchmark reports false when it cannot tell, and so do we. */
   json_builder_set_member_name (builder, "cpu_scaling_enabled");
   json_builder_add_boolean_value (builder, g_strcmp0 (env->cpu_scaling, "on") == 0);
-  if (env->load_average[0] >= 0.0)
-    {
-      json_builder_set_member_name (builder, "load_avg");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < 3; i++)
-        json_builder_add_double_value (builder, env->load_average[i]);
-      json_builder_end_array (builder);
-    }
-  /* The build that ran, which need not be the one exporting. */
-  json_builder_set_member_name (builder, "library_build_type");
-  json_builder_add_string_value (builder, g_strcmp0 (env->build_type, "debug") == 0 ? "debug" : "release");
-  json_builder_set_member_name (builder, "run_id");
-  json_builder_add_string_value (builder, bench_run_record_get_id (record));
   json_builder_set_member_name (builder, "caches");
   json_builder_begin_array (builder);
   json_builder_end_array (builder);
+  /* Empty when the run did not know its load, as Google Benchmark does. */
+  json_builder_set_member_name (builder, "load_avg");
+  json_builder_begin_array (builder);
+  if (env->load_average[0] >= 0.0)
+    for (guint i = 0; i < 3; i++)
+      json_builder_add_double_value (builder, env->load_average[i]);
+  json_builder_end_array (builder);
+  /* The version and build that ran, which need not be the ones exporting. */
+  add_string (builder, "library_version", env->version);
+  add_string (builder, "library_build_type",
+              g_strcmp0 (env->build_type, "debug") == 0 ? "debug" : "release");
+  add_int (builder, "json_schema_version", GBENCH_JSON_SCHEMA_VERSION);
+  /* Google Benchmark's custom context entries are strings too. */
+  add_string (builder, "run_id", bench_run_record_get_id (record));
   json_builder_end_object (builder);
 }
 
+/* One entry of "benchmarks". */
+typedef struct {
+  const char *name;            /* the target id */
+  guint       family;
+  guint       repetitions;
+  guint       repetition_index;  /* iteration rows only */
+  const char *aggregate;       /* NULL for an iteration row */
+  const char *aggregate_unit;  /* "time" or "percentage" */
+  const char *error;           /* a failed repetition's message, or NULL */
+  gint64      iterations;
+  double      real_time;       /* ns per operation (a fraction for "cv") */
+  double      cpu_time;
+} GbenchRow;
+
 static void
-add_gbench_entry (JsonBuilder *builder,
-                  const char  *name,
-                  guint        family,
-                  guint        repetitions,
-                  int          repetition_index,  /* -1 for aggregates */
-                  const char  *aggregate,         /* NULL for iterations */
-                  gint64       iterations,
-                  double       ns_per_op)
+add_gbench_row (JsonBuilder     *builder,
+                const GbenchRow *row)
 {
+  gboolean aggregate = row->aggregate != NULL;
+
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  if (aggregate != NULL)
+  if (aggregate)
     {
-      g_autofree char *full = g_strdup_printf ("%s_%s", name, aggregate);
-      json_builder_add_string_value (builder, full);
+      g_autofree char *full = g_strdup_printf ("%s_%s", row->name, row->aggregate);
+
+      add_string (builder, "name", full);
     }
   else
-    json_builder_add_string_value (builder, name);
-  json_builder_set_member_name (builder, "family_index");
-  json_builder_add_int_value (builder, family);
-  json_builder_set_member_name (builder, "per_family_instance_index");
-  json_builder_add_int_value (builder, 0);
-  json_builder_set_member_name (builder, "run_name");
-  json_builder_add_string_value (builder, name);
-  json_builder_set_member_name (builder, "run_type");
-  json_builder_add_string_value (builder, aggregate ? "aggregate" : "iteration");
-  json_builder_set_member_name (builder, "repetitions");
-  json_builder_add_int_value (builder, repetitions);
-  if (aggregate == NULL)
+    add_string (builder, "name", row->name);
+  add_int (builder, "family_index", row->family);
+  add_int (builder, "per_family_instance_index", 0);
+  add_string (builder, "run_name", row->name);
+  add_string (builder, "run_type", aggregate ? "aggregate" : "iteration");
+  add_int (builder, "repetitions", row->repetitions);
+  if (!aggregate)
+    add_int (builder, "repetition_index", row->repetition_index);
+  add_int (builder, "threads", 1);
+  if (aggregate)
     {
-      json_builder_set_member_name (builder, "repetition_index");
-      json_builder_add_int_value (builder, repetition_index);
+      add_string (builder, "aggregate_name", row->aggregate);
+      add_string (builder, "aggregate_unit", row->aggregate_unit);
     }
-  else
+  if (row->error != NULL)
     {
-      json_builder_set_member_name (builder, "aggregate_name");
-      json_builder_add_string_value (builder, aggregate);
-      json_builder_set_member_name (builder, "aggregate_unit");
-      json_builder_add_string_value (builder, "time");
+      json_builder_set_member_name (builder, "error_occurred");
+      json_builder_add_boolean_value (builder, TRUE);
+      add_string (builder, "error_message", row->error);
     }
-  json_builder_set_member_name (builder, "threads");
-  json_builder_add_int_value (builder, 1);
-  json_builder_set_member_name (builder, "iterations");
-  json_builder_add_int_value (builder, iterations);
-  /* Targets run on one thread and do no waiting, so wall and CPU time per
-   * operation are the same measurement. */
-  json_builder_set_member_name (builder, "real_time");
-  json_builder_add_double_value (builder, ns_per_op);
-  json_builder_set_member_name (builder, "cpu_time");
-  json_builder_add_double_value (builder, ns_per_op);
-  json_builder_set_member_name (builder, "time_unit");
-  json_builder_add_string_value (builder, "ns");
-  if (ns_per_op > 0)
-    {
-      json_builder_set_member_name (builder, "items_per_second");
-      json_builder_add_double_value (builder, 1e9 / ns_per_op);
-    }
+  add_int (builder, "iterations", row->iterations);
+  add_double (builder, "real_time", row->real_time);
+  add_double (builder, "cpu_time", row->cpu_time);
+  add_string (builder, "time_unit", "ns");
+  /* A rate belongs to a measurement; the rate of a mean or of a spread
+   * would be read as one it is not. */
+  if (!aggregate && row->error == NULL && row->real_time > 0.0)
+    add_double (builder, "items_per_second", 1e9 / row->real_time);
   json_builder_end_object (builder);
+}
+
+/* Nanoseconds per operation over the whole measurement: the total time
+ * over the total iterations. "avg_duration_ns" is that figure rounded to
+ * whole nanoseconds (±3% for a 16 ns operation); "operations_per_second",
+ * its inverse, keeps it to within 0.05%. */
+static double
+result_real_time (BenchResult *result)
+{
+  double ops = bench_result_get_ops_per_second (result);
+
+  return ops > 0.0 ? 1e9 / ops : bench_result_get_avg_duration_ns (result);
+}
+
+static double
+result_cpu_time (BenchResult *result,
+                 double       real_time)
+{
+  double cpu = bench_result_get_metric_double (result, "cpu_avg_duration_ns", -1.0);
+
+  return isfinite (cpu) && cpu > 0.0 ? cpu : real_time;
+}
+
+/* The rows of one target: an iteration row per repetition (@results, in
+ * run order), then, with two or more successful repetitions, their mean,
+ * median, stddev and cv, as Google Benchmark computes them. */
+static void
+add_gbench_family (JsonBuilder *builder,
+                   guint        family,
+                   GPtrArray   *results)
+{
+  g_autofree double *real = g_new (double, results->len);
+  g_autofree double *cpu = g_new (double, results->len);
+  guint n_ok = 0;
+  GbenchRow row = { 0 };
+  BenchSampleStats real_stats, cpu_stats;
+  struct {
+    const char *name;
+    double      real;
+    double      cpu;
+  } aggregates[4];
+
+  row.name = bench_result_get_target_id (g_ptr_array_index (results, 0));
+  row.family = family;
+  row.repetitions = results->len;
+  for (guint i = 0; i < results->len; i++)
+    {
+      BenchResult *result = g_ptr_array_index (results, i);
+
+      row.repetition_index = i;
+      if (bench_result_is_success (result))
+        {
+          JsonObject *metrics = bench_result_get_metrics (result);
+
+          row.error = NULL;
+          row.iterations = json_object_get_int_member_with_default (metrics, "total_iterations", 0);
+          row.real_time = real[n_ok] = result_real_time (result);
+          row.cpu_time = cpu[n_ok] = result_cpu_time (result, row.real_time);
+          n_ok++;
+        }
+      else
+        {
+          row.error = bench_result_get_error (result)->message;
+          row.iterations = 0;
+          row.real_time = row.cpu_time = 0.0;
+        }
+      add_gbench_row (builder, &row);
+    }
+
+  /* Google Benchmark reports no aggregates for a single repetition. */
+  if (n_ok < 2)
+    return;
+  bench_sample_stats_compute (real, n_ok, &real_stats);
+  bench_sample_stats_compute (cpu, n_ok, &cpu_stats);
+  aggregates[0].name = "mean";
+  aggregates[0].real = real_stats.mean;
+  aggregates[0].cpu = cpu_stats.mean;
+  aggregates[1].name = "median";
+  aggregates[1].real = real_stats.median;
+  aggregates[1].cpu = cpu_stats.median;
+  aggregates[2].name = "stddev";
+  aggregates[2].real = real_stats.stddev;
+  aggregates[2].cpu = cpu_stats.stddev;
+  /* A fraction, which Google Benchmark's tools show as a percentage. */
+  aggregates[3].name = "cv";
+  aggregates[3].real = real_stats.mean != 0.0 ? real_stats.stddev / real_stats.mean : 0.0;
+  aggregates[3].cpu = cpu_stats.mean != 0.0 ? cpu_stats.stddev / cpu_stats.mean : 0.0;
+
+  row.error = NULL;
+  /* An aggregate is computed over the successful repetitions. */
+  row.iterations = n_ok;
+  for (guint a = 0; a < G_N_ELEMENTS (aggregates); a++)
+    {
+      row.aggregate = aggregates[a].name;
+      row.aggregate_unit = a == 3 ? "percentage" : "time";
+      row.real_time = aggregates[a].real;
+      row.cpu_time = aggregates[a].cpu;
+      add_gbench_row (builder, &row);
+    }
 }
 
 JsonNode *
 bench_run_record_to_gbench (BenchRunRecord *record)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  /* Target id -> its results in run order; the ids in order of first run. */
+  g_autoptr(GHashTable) repetitions =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
   GPtrArray *results;
-  guint family = 0;
 
   g_return_val_if_fail (record != NULL, NULL);
 
   results = bench_run_record_get_results (record);
+  for (guint i = 0; i < results->len; i++)
+    {
+      BenchResult *result = g_ptr_array_index (results, i);
+      const char *id = bench_result_get_target_id (result);
+      GPtrArray *runs = g_hash_table_lookup (repetitions, id);
+
+      if (runs == NULL)
+        {
+          runs = g_ptr_array_new ();
+          g_hash_table_insert (repetitions, (gpointer) id, runs);
+          g_ptr_array_add (order, (gpointer) id);
+        }
+      g_ptr_array_add (runs, result);
+    }
+
   json_builder_begin_object (builder);
   add_gbench_context (builder, record);
   json_builder_set_member_name (builder, "benchmarks");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < results->len; i++)
-    {
-      BenchResult *result = g_ptr_array_index (results, i);
-      const char *name = bench_result_get_target_id (result);
-      JsonObject *metrics;
-      const double *samples;
-      guint n = 0;
-      gint64 iterations_per_sample;
-      BenchSampleStats stats;
-
-      /* Google Benchmark has no notion of a failed benchmark in its JSON. */
-      if (!bench_result_is_success (result))
-        continue;
-      samples = bench_result_get_samples (result, &n);
-      if (n == 0)
-        continue;
-      metrics = bench_result_get_metrics (result);
-      iterations_per_sample =
-        MAX (1, json_object_get_int_member_with_default (metrics, "total_iterations", n) / n);
-      for (guint s = 0; s < n; s++)
-        add_gbench_entry (builder, name, family, n, s, NULL, iterations_per_sample, samples[s]);
-      bench_sample_stats_compute (samples, n, &stats);
-      add_gbench_entry (builder, name, family, n, -1, "mean", n, stats.mean);
-      add_gbench_entry (builder, name, family, n, -1, "median", n, stats.median);
-      add_gbench_entry (builder, name, family, n, -1, "stddev", n, stats.stddev);
-      family++;
-    }
+  for (guint f = 0; f < order->len; f++)
+    add_gbench_family (builder, f, g_hash_table_lookup (repetitions, order->pdata[f]));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
