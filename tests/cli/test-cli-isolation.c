@@ -43,14 +43,14 @@ test_crashing_targets (void)
   g_auto(CliRun) run = { 0 };
 
   run_cli (&run, NULL, "run", "--quick", "--targets",
-           "crash_segv,crash_abort,steady,hang,alloc_forever", "--target-timeout", "2",
+           "crash_segv,crash_abort,steady,hang,alloc_forever", "--target-timeout", "4",
            "--memory-limit", "256", "--output", out, NULL);
   g_test_message ("%s%s", run.out, run.err);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.out, "✗ crash_segv - crashed: segmentation fault (SIGSEGV) while warming up"));
   g_assert_nonnull (strstr (run.out, "✗ crash_abort - crashed: aborted (SIGABRT) while setting up"));
   g_assert_nonnull (strstr (run.out, "✓ steady - "));
-  g_assert_nonnull (strstr (run.out, "✗ hang - timed out after 2 s while warming up"));
+  g_assert_nonnull (strstr (run.out, "✗ hang - timed out after 4 s while warming up"));
   g_assert_nonnull (strstr (run.out, "✗ alloc_forever - ran out of memory (limit 256 MiB) while warming up"));
 
   files = test_list_dir (raw);
@@ -58,7 +58,7 @@ test_crashing_targets (void)
                                                       "crash_segv.json", "hang.json",
                                                       "steady.json", NULL }));
   hang_text = test_read_file (hang);
-  g_assert_nonnull (strstr (hang_text, "\"error\" : \"timed out after 2 s"));
+  g_assert_nonnull (strstr (hang_text, "\"error\" : \"timed out after 4 s"));
   summary = test_read_file (summary_path);
   g_assert_nonnull (strstr (summary, "| steady |"));
   g_assert_nonnull (strstr (summary, "- `alloc_forever`: ran out of memory"));
