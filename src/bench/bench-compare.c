@@ -20,6 +20,8 @@ bench_verdict_to_string (BenchVerdict verdict)
       return "improved";
     case BENCH_VERDICT_REGRESSED:
       return "regressed";
+    case BENCH_VERDICT_UNRELIABLE:
+      return "unreliable";
     case BENCH_VERDICT_NO_CHANGE:
     default:
       return "no change";

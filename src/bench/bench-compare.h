@@ -18,6 +18,9 @@ typedef enum {
   BENCH_VERDICT_NO_CHANGE,
   BENCH_VERDICT_IMPROVED,   /* faster: fewer ns per operation */
   BENCH_VERDICT_REGRESSED,  /* slower */
+  /* Either side disturbed, the machines differ, or a regression that a
+   * second measurement did not reproduce: no verdict can be trusted. */
+  BENCH_VERDICT_UNRELIABLE,
 } BenchVerdict;
 
 #define BENCH_COMPARE_DEFAULT_NOISE   0.02

@@ -16,6 +16,7 @@ struct _BenchRunComparison {
   BenchTargetComparison *targets;
   guint                  n_targets;
   GStrv                  reasons;      /* owns the targets' reasons */
+  GPtrArray             *later_reasons;  /* set after construction */
   GStrv                  machine_differences;
 };
 
@@ -61,6 +62,46 @@ compare_target (BenchRunRecord        *baseline,
   return NULL;
 }
 
+static const char *
+keep_reason (BenchRunComparison *self,
+             char               *reason)
+{
+  g_ptr_array_add (self->later_reasons, reason);
+  return reason;
+}
+
+/* A verdict from a disturbed run or another machine cannot be trusted,
+ * whatever the statistics say. */
+static void
+mark_unreliable (BenchRunComparison    *self,
+                 BenchTargetComparison *target,
+                 BenchRunRecord        *baseline,
+                 BenchResult           *current)
+{
+  BenchResult *base = bench_run_record_lookup (baseline, target->target_id);
+  g_autofree char *base_note = NULL;
+  g_autofree char *current_note = NULL;
+
+  if (target->status != BENCH_TARGET_COMPARED)
+    return;
+  base_note = bench_result_dup_disturbed_note (base);
+  current_note = bench_result_dup_disturbed_note (current);
+  if (current_note != NULL)
+    target->reason = keep_reason (self, g_strdup_printf ("this run was %s", current_note));
+  else if (base_note != NULL)
+    target->reason = keep_reason (self, g_strdup_printf ("the baseline was %s", base_note));
+  else if (self->machine_differences[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv ("; ", self->machine_differences);
+
+      target->reason = keep_reason (self, g_strdup_printf ("the baseline comes from another "
+                                                           "machine or build (%s)", list));
+    }
+  else
+    return;
+  target->stats.verdict = BENCH_VERDICT_UNRELIABLE;
+}
+
 BenchRunComparison *
 bench_run_comparison_new (BenchRunRecord *baseline,
                           BenchRunRecord *current,
@@ -100,6 +141,9 @@ bench_run_comparison_new (BenchRunRecord *baseline,
   self->machine_differences =
     bench_environment_fingerprint_differences (bench_run_record_get_environment (baseline),
                                                bench_run_record_get_environment (current));
+  self->later_reasons = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->n_targets; i++)
+    mark_unreliable (self, &self->targets[i], baseline, g_ptr_array_index (results, i));
   return self;
 }
 
@@ -123,6 +167,7 @@ bench_run_comparison_unref (BenchRunComparison *self)
   bench_run_record_unref (self->current);
   g_free (self->targets);
   g_strfreev (self->reasons);
+  g_ptr_array_unref (self->later_reasons);
   g_strfreev (self->machine_differences);
   g_free (self);
 }
@@ -191,6 +236,94 @@ bench_run_comparison_has_regression (BenchRunComparison *self)
         return TRUE;
     }
   return FALSE;
+}
+
+GStrv
+bench_run_comparison_dup_regressed (BenchRunComparison *self)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->n_targets; i++)
+    {
+      if (self->targets[i].status == BENCH_TARGET_COMPARED &&
+          self->targets[i].stats.verdict == BENCH_VERDICT_REGRESSED)
+        g_strv_builder_add (ids, self->targets[i].target_id);
+    }
+  return g_strv_builder_end (ids);
+}
+
+gboolean
+bench_run_comparison_confirm (BenchRunComparison *self,
+                              const char         *target_id,
+                              BenchResult        *confirmation)
+{
+  BenchTargetComparison *target = NULL;
+  BenchTargetComparison second = { 0 };
+  g_autofree char *reason = NULL;
+  g_autofree char *disturbed = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (target_id != NULL && confirmation != NULL, FALSE);
+
+  for (guint i = 0; i < self->n_targets; i++)
+    {
+      if (g_strcmp0 (self->targets[i].target_id, target_id) == 0)
+        target = &self->targets[i];
+    }
+  if (target == NULL || target->status != BENCH_TARGET_COMPARED ||
+      target->stats.verdict != BENCH_VERDICT_REGRESSED)
+    return FALSE;
+
+  reason = compare_target (self->baseline, confirmation, self->noise_threshold, &second);
+  disturbed = bench_result_dup_disturbed_note (confirmation);
+  if (reason == NULL && disturbed == NULL &&
+      second.stats.verdict == BENCH_VERDICT_REGRESSED)
+    {
+      g_autofree char *change = bench_format_change (second.stats.change);
+
+      target->confirmed = TRUE;
+      target->reason = keep_reason (self, g_strdup_printf ("confirmed by a second measurement: %s",
+                                                           change));
+    }
+  else
+    {
+      g_autofree char *change = reason == NULL ? bench_format_change (second.stats.change) : NULL;
+
+      target->stats.verdict = BENCH_VERDICT_UNRELIABLE;
+      target->reason = keep_reason (self, reason == NULL
+                                            ? g_strdup_printf ("not reproduced by a second measurement: %s",
+                                                               change)
+                                            : g_strdup_printf ("not reproduced by a second measurement: %s",
+                                                               reason));
+    }
+  return TRUE;
+}
+
+char *
+bench_run_comparison_dup_regression_lines (BenchRunComparison *self)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->n_targets; i++)
+    {
+      const BenchTargetComparison *target = &self->targets[i];
+      g_autofree char *change = NULL, *low = NULL, *high = NULL, *p = NULL;
+
+      if (target->status != BENCH_TARGET_COMPARED || target->stats.verdict != BENCH_VERDICT_REGRESSED)
+        continue;
+      change = bench_format_change (target->stats.change);
+      low = bench_format_change (target->stats.ci_low);
+      high = bench_format_change (target->stats.ci_high);
+      p = bench_format_double ("%.3g", target->stats.p_value);
+      g_string_append_printf (lines, "%s%s: %s [%s, %s], p = %s%s", lines->len > 0 ? "\n" : "",
+                              target->target_id, change, low, high, p,
+                              target->confirmed ? ", confirmed by a second measurement" : "");
+    }
+  return lines->len > 0 ? g_string_free (g_steal_pointer (&lines), FALSE) : NULL;
 }
 
 const char * const *
@@ -266,6 +399,11 @@ bench_run_comparison_to_json (BenchRunComparison *self)
           add_double (builder, "p_value", target->stats.p_value);
           json_builder_set_member_name (builder, "verdict");
           json_builder_add_string_value (builder, bench_verdict_to_string (target->stats.verdict));
+          if (target->reason != NULL)
+            {
+              json_builder_set_member_name (builder, "reason");
+              json_builder_add_string_value (builder, target->reason);
+            }
         }
       else
         {

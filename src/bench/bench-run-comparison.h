@@ -25,7 +25,10 @@ typedef struct {
   const char                 *target_id;
   BenchTargetComparisonStatus status;
   BenchComparison             stats;   /* all 0 unless COMPARED */
-  const char                 *reason;  /* English; NULL when COMPARED */
+  /* English: why it was not compared, or why its verdict is unreliable, or
+   * what the confirmation found; NULL otherwise. */
+  const char                 *reason;
+  gboolean                    confirmed;  /* a second measurement agreed */
 } BenchTargetComparison;
 
 typedef struct _BenchRunComparison BenchRunComparison;
@@ -52,8 +55,24 @@ const BenchTargetComparison *
 const BenchTargetComparison *
                     bench_run_comparison_lookup        (BenchRunComparison *self,
                                                         const char         *target_id);
-/* TRUE when any target's verdict is BENCH_VERDICT_REGRESSED. */
+/* TRUE when any target's verdict is BENCH_VERDICT_REGRESSED. Verdicts are
+ * BENCH_VERDICT_UNRELIABLE, with the reason, where either side was
+ * disturbed (bench_result_is_disturbed()) or the machines differ. */
 gboolean            bench_run_comparison_has_regression (BenchRunComparison *self);
+/* The ids of the targets whose verdict is REGRESSED, NULL-terminated. */
+GStrv               bench_run_comparison_dup_regressed (BenchRunComparison *self);
+/* Checks a regression of @target_id with a second measurement of the
+ * current side (@confirmation, same target): when it is slower than the
+ * baseline too, the verdict stays REGRESSED and is marked confirmed;
+ * otherwise it becomes UNRELIABLE ("not reproduced by a second
+ * measurement: +0.4%"). Returns FALSE for a target that is not regressed. */
+gboolean            bench_run_comparison_confirm (BenchRunComparison *self,
+                                                  const char         *target_id,
+                                                  BenchResult        *confirmation);
+/* One line for each regression, for the exit status 3 of
+ * --fail-on-regression: "aggregator: +12.3% [+10.1%, +14.2%], p = 0.001,
+ * confirmed by a second measurement"; NULL when none regressed. */
+char               *bench_run_comparison_dup_regression_lines (BenchRunComparison *self);
 /* bench_environment_fingerprint_differences() of the two runs: empty when
  * they come from the same kind of machine and build. */
 const char * const *bench_run_comparison_get_machine_differences (BenchRunComparison *self);

@@ -8,6 +8,7 @@
 #include "bench-environment.h"
 #include "bench-error.h"
 #include "bench-output.h"
+#include "bench-registry.h"
 #include "bench-private.h"
 #include "bench-stats.h"
 #include "bench-supervisor.h"
@@ -405,6 +406,43 @@ bench_runner_run_record (GPtrArray             *targets,
       bench_run_record_set_cancelled (record, (const char * const *) not_run->pdata);
     }
   return record;
+}
+
+guint
+bench_runner_confirm_regressions (BenchRunComparison        *comparison,
+                                  const BenchTarget * const *targets,
+                                  const BenchRunOptions     *options,
+                                  BenchProgressFunc          progress,
+                                  gpointer                   progress_data,
+                                  GCancellable              *cancellable)
+{
+  g_auto(GStrv) regressed = NULL;
+  guint checked = 0;
+
+  g_return_val_if_fail (comparison != NULL, 0);
+  g_return_val_if_fail (targets != NULL, 0);
+
+  regressed = bench_run_comparison_dup_regressed (comparison);
+  for (guint i = 0; regressed[i] != NULL; i++)
+    {
+      const BenchTarget *target = bench_registry_lookup (targets, regressed[i]);
+      g_autoptr(GPtrArray) one = NULL;
+      g_autoptr(BenchRunRecord) again = NULL;
+      gboolean cancelled = FALSE;
+
+      if (target == NULL)
+        continue;
+      one = g_ptr_array_new ();
+      g_ptr_array_add (one, (gpointer) target);
+      again = bench_runner_run_record (one, options, NULL, progress, progress_data, cancellable,
+                                       &cancelled, NULL);
+      if (cancelled || bench_run_record_get_results (again)->len == 0)
+        break;
+      bench_run_comparison_confirm (comparison, regressed[i],
+                                    g_ptr_array_index (bench_run_record_get_results (again), 0));
+      checked++;
+    }
+  return checked;
 }
 
 GPtrArray *

@@ -107,6 +107,18 @@ BenchRunRecord *bench_runner_run_record (GPtrArray             *targets,
                                          gboolean              *cancelled,
                                          GError               **error);
 
+/* Measures each target that @comparison calls regressed once more, in the
+ * same way, and keeps the verdict only when the second measurement is
+ * slower than the baseline too (bench_run_comparison_confirm()). @targets
+ * is the registry to find them in. Returns how many were checked; stops
+ * early, leaving the rest as they are, when @cancellable is triggered. */
+guint bench_runner_confirm_regressions (BenchRunComparison        *comparison,
+                                        const BenchTarget * const *targets,
+                                        const BenchRunOptions     *options,
+                                        BenchProgressFunc          progress,
+                                        gpointer                   progress_data,
+                                        GCancellable              *cancellable);
+
 /* bench_runner_run_record() with a transaction on @output_dir (may be NULL:
  * nothing is written), committed with summary.md when @write_summary.
  * Returns NULL only when the output folder cannot be used or is busy. The

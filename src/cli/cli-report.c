@@ -146,6 +146,9 @@ verdict_text (const BenchTargetComparison *target)
       return _("improved");
     case BENCH_VERDICT_REGRESSED:
       return _("regressed");
+    case BENCH_VERDICT_UNRELIABLE:
+      /* TRANSLATORS: a verdict that cannot be trusted; the reason follows. */
+      return _("unreliable");
     case BENCH_VERDICT_NO_CHANGE:
     default:
       return _("no change");
@@ -198,7 +201,7 @@ cli_print_comparison (FILE               *stream,
   g_autofree char *started = cli_format_time (bench_run_record_get_started (baseline));
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   gsize widths[N_COLUMNS] = { 0 };
-  guint counts[4] = { 0 };   /* regressed, improved, no change, not compared */
+  guint counts[5] = { 0 };   /* regressed, improved, no change, not compared, unreliable */
   const char *header[N_COLUMNS + 1] = {
     _("Target"), _("Baseline"), _("Current"), _("Change"),
     /* TRANSLATORS: column of the 95 percent confidence interval of the change. */
@@ -233,6 +236,8 @@ cli_print_comparison (FILE               *stream,
         counts[0]++;
       else if (target->stats.verdict == BENCH_VERDICT_IMPROVED)
         counts[1]++;
+      else if (target->stats.verdict == BENCH_VERDICT_UNRELIABLE)
+        counts[4]++;
       else
         counts[2]++;
     }
@@ -252,7 +257,15 @@ cli_print_comparison (FILE               *stream,
         append_padded (line, row[c], c + 1 < N_COLUMNS ? widths[c] + 2 : 0);
       fprintf (stream, "%s\n", line->str);
     }
+  /* Why a verdict is unreliable, or what its confirmation found. */
+  for (guint i = 0; i < bench_run_comparison_get_n_targets (comparison); i++)
+    {
+      const BenchTargetComparison *target = bench_run_comparison_get_target (comparison, i);
+
+      if (target->status == BENCH_TARGET_COMPARED && target->reason != NULL)
+        fprintf (stream, "  %s: %s\n", target->target_id, target->reason);
+    }
   /* TRANSLATORS: counts of the verdicts of a comparison. */
-  fprintf (stream, _("Regressed: %u, improved: %u, no change: %u, not compared: %u\n"),
-           counts[0], counts[1], counts[2], counts[3]);
+  fprintf (stream, _("Regressed: %u, improved: %u, no change: %u, unreliable: %u, not compared: %u\n"),
+           counts[0], counts[1], counts[2], counts[4], counts[3]);
 }

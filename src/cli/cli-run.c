@@ -60,6 +60,24 @@ print_progress (guint              index,
   fflush (printer->lines);
 }
 
+static void
+print_confirmation (guint              index,
+                    const BenchTarget *target,
+                    BenchTargetState   state,
+                    double             fraction,
+                    BenchResult       *result,
+                    gpointer           user_data)
+{
+  RunPrinter *printer = user_data;
+
+  if (state == BENCH_TARGET_STATE_RUNNING && fraction == 0.0)
+    {
+      /* TRANSLATORS: %s is a target id; it seemed slower than the baseline. */
+      fprintf (printer->lines, _("Measuring %s again to confirm a regression…\n"), target->id);
+      fflush (printer->lines);
+    }
+}
+
 /* The run happens on a worker thread so that the main thread can turn
  * Ctrl+C into a cancellation: the runner then stops between two samples,
  * keeps the results that were finished and leaves no temporary file. */
@@ -74,6 +92,7 @@ typedef struct {
   int                    signal_number;  /* the first SIGINT, SIGTERM or SIGHUP */
   GSource               *signals[3];
   BenchRunRecord        *record;
+  BenchRunComparison    *confirm;   /* set: confirm its regressions instead */
   gboolean               cancelled;
   GError                *error;
 } RunJob;
@@ -85,9 +104,13 @@ run_job_thread (gpointer data)
 
   /* Saving (summary.md, history) is left to cli_run(), which has the
    * baseline to compare with and reports a failure to save like any other. */
-  job->record = bench_runner_run_record (job->targets, job->options, job->transaction,
-                                         print_progress, job->printer, job->cancellable,
-                                         &job->cancelled, &job->error);
+  if (job->confirm != NULL)
+    bench_runner_confirm_regressions (job->confirm, cli_get_targets (), job->options,
+                                      print_confirmation, job->printer, job->cancellable);
+  else
+    job->record = bench_runner_run_record (job->targets, job->options, job->transaction,
+                                           print_progress, job->printer, job->cancellable,
+                                           &job->cancelled, &job->error);
   /* A flag and a wake-up, not g_main_loop_quit(): a quit that comes before
    * the loop runs would be lost, and the command would wait for ever. */
   g_atomic_int_set (&job->finished, 1);
@@ -472,7 +495,17 @@ cli_run (int    argc,
     }
 
   if (baseline != NULL && !job.cancelled)
-    comparison = bench_run_comparison_new (baseline, record, noise);
+    {
+      comparison = bench_run_comparison_new (baseline, record, noise);
+      /* A regression is reported only when a second measurement of the
+       * target reproduces it. */
+      if (bench_run_comparison_has_regression (comparison))
+        {
+          job.confirm = comparison;
+          job.finished = 0;
+          run_job (&job);
+        }
+    }
   /* A cancelled run is saved too: its finished targets, and summary.md
    * says which did not run. */
   if (!bench_transaction_commit (transaction, record, !no_summary, comparison,
@@ -516,6 +549,14 @@ cli_run (int    argc,
 
   if (exit_code == CLI_EXIT_OK && fail_on_regression &&
       comparison != NULL && bench_run_comparison_has_regression (comparison))
-    exit_code = CLI_EXIT_REGRESSION;
+    {
+      g_autofree char *lines = bench_run_comparison_dup_regression_lines (comparison);
+      /* TRANSLATORS: %s lists the regressed targets, one per line. */
+      g_autofree char *message = g_strdup_printf (_("exit status 3: regressed against the baseline:\n%s"),
+                                                  lines);
+
+      cli_print_error ("run", message);
+      exit_code = CLI_EXIT_REGRESSION;
+    }
   return exit_code;
 }

@@ -28,7 +28,9 @@ static const ColumnSpec columns[] = {
   { N_("Baseline"), COLUMN_BASELINE },
 };
 
-static const char * const verdict_classes[] = { "verdict-same", "verdict-improved", "verdict-regressed" };
+static const char * const verdict_classes[] = {
+  "verdict-same", "verdict-improved", "verdict-regressed", "verdict-unreliable",
+};
 
 const char *
 cob_verdict_label (BenchVerdict verdict)
@@ -39,6 +41,10 @@ cob_verdict_label (BenchVerdict verdict)
       return _("Improved");
     case BENCH_VERDICT_REGRESSED:
       return _("Regressed");
+    case BENCH_VERDICT_UNRELIABLE:
+      /* Translators: a verdict that cannot be trusted (a disturbed run,
+       * another machine); the tooltip says why. */
+      return _("Unreliable");
     case BENCH_VERDICT_NO_CHANGE:
     default:
       return _("No change");
@@ -114,9 +120,12 @@ update_cell (GtkLabel       *label,
         default:
           text = g_strdup (cob_verdict_label (stats->verdict));
           gtk_widget_add_css_class (GTK_WIDGET (label), cob_verdict_css_class (stats->verdict));
-          /* Translators: tooltip of the Verdict column. */
-          tooltip = g_strdup_printf (_("A change counts when p < 0.05 and the whole interval lies beyond ±%.0f%%"),
-                                     100 * bench_run_comparison_get_noise_threshold (comparison));
+          if (target->reason != NULL)
+            tooltip = g_strdup (target->reason);
+          else
+            /* Translators: tooltip of the Verdict column. */
+            tooltip = g_strdup_printf (_("A change counts when p < 0.05 and the whole interval lies beyond ±%.0f%%"),
+                                       100 * bench_run_comparison_get_noise_threshold (comparison));
           break;
         }
     }

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bench-environment.h"
 #include "bench-history.h"
 #include "bench-targets.h"
 #include "cli-test-run.h"
@@ -69,8 +70,14 @@ write_record (const char *dir,
   g_ptr_array_add (results, bench_result_new_success (target_id, metrics, started, samples, n));
 
   json_object_set_string_member (environment, "hostname", host);
-  json_object_set_string_member (environment, "cpu_model", "Test CPU");
-  json_object_set_int_member (environment, "logical_cores", 2);
+  /* This machine, as a run here records it: verdicts against another
+   * machine are unreliable. */
+  {
+    g_autoptr(BenchEnvironment) here = bench_environment_collect ();
+
+    json_object_set_string_member (environment, "cpu_model", here->cpu_model);
+    json_object_set_int_member (environment, "logical_cores", here->n_cpus);
+  }
   json_object_set_string_member (environment, "build_type", BUILD_TYPE);
   json_object_set_string_member (environment, "run_id", run_id);
   record = bench_run_record_new (run_id, started, environment, results);
@@ -257,7 +264,7 @@ test_compare_verdicts_and_exit (void)
   g_assert_cmpint (regressed.status, ==, 0);
   g_assert_true (has_verdict_line (regressed.out, "forecasting", "regressed"));
   g_assert_nonnull (strstr (regressed.out, "+50.00%"));
-  g_assert_nonnull (strstr (regressed.out, "Regressed: 1, improved: 0, no change: 0, not compared: 0"));
+  g_assert_nonnull (strstr (regressed.out, "Regressed: 1, improved: 0, no change: 0, unreliable: 0, not compared: 0"));
   g_assert_null (strstr (regressed.out, "different machine"));
 
   run_cli (&failing, NULL, "compare", "--output", dir, "--baseline", "base0001", "--current", "slow0002",
@@ -315,6 +322,11 @@ test_run_fail_on_regression (void)
            "--compare-to", "f0000001", "--fail-on-regression", NULL);
   g_assert_cmpint (regressed.status, ==, 3);
   g_assert_true (has_verdict_line (regressed.out, TARGET, "regressed"));
+  /* Measured a second time before it is reported, and the exit status says
+   * why. */
+  g_assert_nonnull (strstr (regressed.out, "Measuring " TARGET " again to confirm a regression…"));
+  g_assert_nonnull (strstr (regressed.err, "exit status 3: regressed against the baseline:\n" TARGET ": +"));
+  g_assert_nonnull (strstr (regressed.err, ", confirmed by a second measurement\n"));
   summary = test_read_file (summary_path);
   g_assert_true (g_regex_match_simple ("^\\| " TARGET " \\| 0.001 ns \\| .* \\| regressed \\|$",
                                        summary, G_REGEX_MULTILINE, 0));

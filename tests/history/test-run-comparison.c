@@ -1,6 +1,8 @@
 /* Runs compared target by target: verdicts, why a target was not compared,
  * regressions, machine fingerprints and the JSON form.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include "bench-error.h"
 #include "bench-run-comparison.h"
 
@@ -144,7 +146,10 @@ test_json_and_machines (void)
   g_assert_cmpuint (json_array_get_length (targets), ==, 2);
   first = json_array_get_object_element (targets, 0);
   g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "compared");
-  g_assert_cmpstr (json_object_get_string_member (first, "verdict"), ==, "regressed");
+  /* Another machine: the statistics are there, the verdict is not trusted. */
+  g_assert_cmpstr (json_object_get_string_member (first, "verdict"), ==, "unreliable");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (first, "reason"),
+                                   "the baseline comes from another machine or build (host name: laptop → server"));
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (first, "change"), 0.5, 1e-9);
   g_assert_cmpfloat (json_object_get_double_member (first, "ci_low"), <=,
                      json_object_get_double_member (first, "ci_high"));
@@ -176,6 +181,112 @@ test_formats (void)
     }
 }
 
+/* A result measured while other work had the CPU (metric "disturbed"). */
+static BenchResult *
+make_disturbed_result (const char *id,
+                       double      centre)
+{
+  g_autoptr(BenchResult) plain = make_result (id, centre, 12);
+  g_autoptr(JsonObject) metrics = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+  const double *samples;
+  guint n;
+
+  json_object_iter_init (&iter, bench_result_get_metrics (plain));
+  while (json_object_iter_next (&iter, &name, &value))
+    json_object_set_member (metrics, name, json_node_copy (value));
+  json_object_set_boolean_member (metrics, "disturbed", TRUE);
+  json_object_set_int_member (metrics, "disturbed_samples", 41);
+  json_object_set_int_member (metrics, "samples", 12);
+  samples = bench_result_get_samples (plain, &n);
+  return bench_result_new_success (id, metrics, NULL, samples, n);
+}
+
+/* A disturbed side or another machine: "unreliable" with the reason, never
+ * "regressed", so a CI gate does not fire on the machine's noise. */
+static void
+test_unreliable (void)
+{
+  g_autoptr(GPtrArray) base_results = results_new ();
+  g_autoptr(GPtrArray) current_results = results_new ();
+  g_autoptr(GPtrArray) other_results = results_new ();
+  g_autoptr(BenchRunRecord) baseline = NULL;
+  g_autoptr(BenchRunRecord) current = NULL;
+  g_autoptr(BenchRunRecord) elsewhere = NULL;
+  g_autoptr(BenchRunComparison) comparison = NULL;
+  g_autoptr(BenchRunComparison) across = NULL;
+  const BenchTargetComparison *t;
+
+  g_ptr_array_add (base_results, make_result ("calm", 200.0, 15));
+  g_ptr_array_add (base_results, make_result ("busy", 200.0, 15));
+  g_ptr_array_add (current_results, make_result ("calm", 230.0, 12));
+  g_ptr_array_add (current_results, make_disturbed_result ("busy", 230.0));
+  g_ptr_array_add (other_results, make_result ("calm", 230.0, 12));
+  baseline = make_run ("aaaa0000", "host", base_results);
+  current = make_run ("bbbb1111", "host", current_results);
+  elsewhere = make_run ("cccc2222", "other-host", other_results);
+
+  comparison = bench_run_comparison_new (baseline, current, 0.02);
+  t = bench_run_comparison_lookup (comparison, "calm");
+  g_assert_cmpint (t->stats.verdict, ==, BENCH_VERDICT_REGRESSED);
+  t = bench_run_comparison_lookup (comparison, "busy");
+  g_assert_cmpint (t->status, ==, BENCH_TARGET_COMPARED);
+  g_assert_cmpint (t->stats.verdict, ==, BENCH_VERDICT_UNRELIABLE);
+  g_assert_cmpstr (t->reason, ==, "this run was disturbed: 41 of 53 samples");
+  g_assert_cmpstr (bench_verdict_to_string (t->stats.verdict), ==, "unreliable");
+
+  across = bench_run_comparison_new (baseline, elsewhere, 0.02);
+  t = bench_run_comparison_lookup (across, "calm");
+  g_assert_cmpint (t->stats.verdict, ==, BENCH_VERDICT_UNRELIABLE);
+  g_assert_true (g_str_has_prefix (t->reason, "the baseline comes from another machine or build ("));
+  g_assert_false (bench_run_comparison_has_regression (across));
+}
+
+/* A regression stands only when a second measurement reproduces it. */
+static void
+test_confirmation (void)
+{
+  g_autoptr(GPtrArray) base_results = results_new ();
+  g_autoptr(GPtrArray) current_results = results_new ();
+  g_autoptr(BenchRunRecord) baseline = NULL;
+  g_autoptr(BenchRunRecord) current = NULL;
+  g_autoptr(BenchRunComparison) comparison = NULL;
+  g_autoptr(BenchResult) again_slow = make_result ("real", 231.0, 12);
+  g_autoptr(BenchResult) again_fine = make_result ("fluke", 200.5, 12);
+  g_auto(GStrv) regressed = NULL;
+  g_autofree char *lines = NULL;
+  const BenchTargetComparison *t;
+
+  g_ptr_array_add (base_results, make_result ("real", 200.0, 15));
+  g_ptr_array_add (base_results, make_result ("fluke", 200.0, 15));
+  g_ptr_array_add (current_results, make_result ("real", 230.0, 12));
+  g_ptr_array_add (current_results, make_result ("fluke", 230.0, 12));
+  baseline = make_run ("aaaa0000", "host", base_results);
+  current = make_run ("bbbb1111", "host", current_results);
+  comparison = bench_run_comparison_new (baseline, current, 0.02);
+
+  regressed = bench_run_comparison_dup_regressed (comparison);
+  g_assert_cmpstrv (regressed, ((const char * const[]) { "real", "fluke", NULL }));
+  g_assert_true (bench_run_comparison_confirm (comparison, "real", again_slow));
+  g_assert_true (bench_run_comparison_confirm (comparison, "fluke", again_fine));
+  /* Only a regressed target is confirmed. */
+  g_assert_false (bench_run_comparison_confirm (comparison, "fluke", again_fine));
+
+  t = bench_run_comparison_lookup (comparison, "real");
+  g_assert_cmpint (t->stats.verdict, ==, BENCH_VERDICT_REGRESSED);
+  g_assert_true (t->confirmed);
+  t = bench_run_comparison_lookup (comparison, "fluke");
+  g_assert_cmpint (t->stats.verdict, ==, BENCH_VERDICT_UNRELIABLE);
+  g_assert_true (g_str_has_prefix (t->reason, "not reproduced by a second measurement: +0."));
+  g_assert_true (bench_run_comparison_has_regression (comparison));
+  lines = bench_run_comparison_dup_regression_lines (comparison);
+  g_assert_true (g_str_has_prefix (lines, "real: +15"));
+  g_assert_true (g_str_has_suffix (lines, ", confirmed by a second measurement"));
+  g_assert_null (strchr (lines, '\n'));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -183,5 +294,7 @@ main (int argc, char **argv)
   g_test_add_func ("/run-comparison/verdicts-and-reasons", test_verdicts_and_reasons);
   g_test_add_func ("/run-comparison/json-and-machines", test_json_and_machines);
   g_test_add_func ("/run-comparison/formats", test_formats);
+  g_test_add_func ("/run-comparison/unreliable", test_unreliable);
+  g_test_add_func ("/run-comparison/confirmation", test_confirmation);
   return g_test_run ();
 }
