@@ -87,6 +87,7 @@ typedef struct {
   guint    planned_samples;    /* undisturbed samples wanted */
   guint    disturbed_samples;  /* left out: descheduled or starved of CPU */
   gint64   measure_wall_ns;    /* the whole measuring phase, all samples */
+  gboolean used_all_samples;   /* too few undisturbed: a fallback was used */
 } BenchMeasurement;
 
 gint64   bench_clock_now_ns        (void);

@@ -4,9 +4,13 @@
 #define _GNU_SOURCE   /* RUSAGE_THREAD */
 #include "bench-private.h"
 
+#include <fcntl.h>
 #include <math.h>
+#include <sched.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "bench-error.h"
 
@@ -107,6 +111,162 @@ run_batch (BenchContext         *context,
   return TRUE;
 }
 
+/* Other work on the machine, beside the measuring thread rather than
+ * instead of it, slows it without a context switch: another process on
+ * the other hyperthread of the core, or on a core that shares its caches
+ * and memory bandwidth. The kernel counts each CPU's busy time in
+ * /proc/stat in clock ticks (10 ms), too coarse for one sample, so samples
+ * are judged in windows of at least NEIGHBOUR_WINDOW_NS: a window in which
+ * the other CPUs together were busy for more than half its length is
+ * disturbed, every sample in it. */
+#define NEIGHBOUR_WINDOW_NS (25 * 1000 * 1000)
+#define NEIGHBOUR_MAX_CPUS 1024
+
+typedef struct {
+  gboolean available;
+  double   ns_per_tick;
+  guint    n_cpus;
+  guint64 *busy;          /* per CPU, ticks, at the window's start */
+  guint64 *now;
+  gint64   start_ns;
+  GArray  *pending;       /* Pending, the window's undisturbed samples */
+} Neighbours;
+
+typedef struct {
+  double  ns_per_op;
+  guint64 iterations;
+  gint64  wall_ns;
+  gint64  cpu_ns;
+} Pending;
+
+/* Busy ticks (all but idle and iowait) of every CPU; FALSE when
+ * /proc/stat cannot be read (the check is then left out). */
+static gboolean
+read_cpu_busy (guint64 *busy,
+               guint    max,
+               guint   *n_cpus)
+{
+  char buffer[65536];
+  gssize length;
+  const char *line;
+  int fd = open ("/proc/stat", O_RDONLY | O_CLOEXEC);
+
+  *n_cpus = 0;
+  if (fd < 0)
+    return FALSE;
+  length = read (fd, buffer, sizeof buffer - 1);
+  close (fd);
+  if (length <= 0)
+    return FALSE;
+  buffer[length] = '\0';
+  for (line = buffer; line != NULL && *line != '\0'; line = strchr (line, '\n'), line = line ? line + 1 : NULL)
+    {
+      guint64 v[8] = { 0 };
+      char *end;
+      gulong cpu;
+
+      if (strncmp (line, "cpu", 3) != 0 || !g_ascii_isdigit (line[3]))
+        continue;
+      cpu = strtoul (line + 3, &end, 10);
+      if (cpu >= max)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (v); i++)
+        v[i] = g_ascii_strtoull (end, &end, 10);
+      /* user nice system idle iowait irq softirq steal */
+      busy[cpu] = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+      *n_cpus = MAX (*n_cpus, (guint) cpu + 1);
+    }
+  return *n_cpus > 0;
+}
+
+static void
+neighbours_init (Neighbours *self)
+{
+  long ticks = sysconf (_SC_CLK_TCK);
+
+  *self = (Neighbours) { 0 };
+  self->busy = g_new0 (guint64, NEIGHBOUR_MAX_CPUS);
+  self->now = g_new0 (guint64, NEIGHBOUR_MAX_CPUS);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  self->ns_per_tick = 1e9 / (double) (ticks > 0 ? ticks : 100);
+  self->available = g_getenv ("COST_OPS_IGNORE_NEIGHBOURS") == NULL &&
+                    read_cpu_busy (self->busy, NEIGHBOUR_MAX_CPUS, &self->n_cpus) &&
+                    self->n_cpus > 1;
+  self->start_ns = bench_clock_now_ns ();
+}
+
+static void
+neighbours_clear (Neighbours *self)
+{
+  g_free (self->busy);
+  g_free (self->now);
+  g_array_unref (self->pending);
+}
+
+/* Starts a new window (after a restart of the measurement). */
+static void
+neighbours_restart (Neighbours *self)
+{
+  guint n;
+
+  g_array_set_size (self->pending, 0);
+  if (self->available)
+    read_cpu_busy (self->busy, NEIGHBOUR_MAX_CPUS, &n);
+  self->start_ns = bench_clock_now_ns ();
+}
+
+/* Closes the window when it is long enough: TRUE with *@busy_neighbours
+ * set, and the window's samples left in ->pending for the caller. */
+static gboolean
+neighbours_close_window (Neighbours *self,
+                         gboolean    force,
+                         gboolean   *busy_neighbours)
+{
+  gint64 now = bench_clock_now_ns ();
+  double other_ns = 0.0;
+  int here = sched_getcpu ();
+  guint n;
+
+  *busy_neighbours = FALSE;
+  if (!force && now - self->start_ns < NEIGHBOUR_WINDOW_NS)
+    return FALSE;
+  if (self->available && read_cpu_busy (self->now, NEIGHBOUR_MAX_CPUS, &n))
+    {
+      for (guint cpu = 0; cpu < MIN (n, self->n_cpus); cpu++)
+        {
+          if ((int) cpu != here && self->now[cpu] >= self->busy[cpu])
+            other_ns += (double) (self->now[cpu] - self->busy[cpu]) * self->ns_per_tick;
+        }
+      *busy_neighbours = other_ns > 0.5 * (double) (now - self->start_ns);
+      memcpy (self->busy, self->now, sizeof (guint64) * NEIGHBOUR_MAX_CPUS);
+    }
+  self->start_ns = now;
+  return TRUE;
+}
+
+/* Keeps the samples of a closed window, or counts them disturbed. */
+static void
+take_window (BenchMeasurement *measurement,
+             GArray           *pending,
+             gboolean          busy_neighbours)
+{
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *sample = &g_array_index (pending, Pending, i);
+
+      if (busy_neighbours)
+        {
+          measurement->disturbed_samples++;
+          continue;
+        }
+      g_array_append_val (measurement->samples_ns_per_op, sample->ns_per_op);
+      measurement->total_iterations += sample->iterations;
+      measurement->total_ns += sample->wall_ns;
+      measurement->total_cpu_ns += sample->cpu_ns;
+    }
+  g_array_set_size (pending, 0);
+}
+
 static double
 cpu_share (const Batch *batch)
 {
@@ -170,6 +330,10 @@ bench_sampler_run (BenchContext        *context,
   g_autoptr(GArray) all_samples = g_array_new (FALSE, FALSE, sizeof (double));
   guint64 all_iterations = 0;
   gint64 all_ns = 0, all_cpu_ns = 0;
+  /* Not descheduled nor starved, whatever ran beside them: the second
+   * choice when other work never left the machine alone. */
+  g_autoptr(GArray) quiet = g_array_new (FALSE, FALSE, sizeof (Pending));
+  Neighbours neighbours;
   guint64 batch = MAX (min_batch, 1);
   guint confirmations = 0;
   gboolean keeps_cpu;
@@ -219,16 +383,21 @@ bench_sampler_run (BenchContext        *context,
 
   if (context->stage != BENCH_STAGE_METRICS)
     bench_context_set_stage (context, BENCH_STAGE_MEASURE);
+  neighbours_init (&neighbours);
   start = bench_clock_now_ns ();
   for (;;)
     {
       guint64 ran = batch;
+      gboolean busy_neighbours;
       gint64 now;
       double done;
       gboolean disturbed;
 
       if (!run_batch (context, func, state, ran, &ran_batch, error))
-        return FALSE;
+        {
+          neighbours_clear (&neighbours);
+          return FALSE;
+        }
 
       /* Still too short after all: every sample must be a full one, so
        * start measuring again with the bigger batch. The batch only grows,
@@ -242,8 +411,10 @@ bench_sampler_run (BenchContext        *context,
           measurement->disturbed_samples = 0;
           g_array_set_size (measurement->samples_ns_per_op, 0);
           g_array_set_size (all_samples, 0);
+          g_array_set_size (quiet, 0);
           all_iterations = 0;
           all_ns = all_cpu_ns = 0;
+          neighbours_restart (&neighbours);
           start = bench_clock_now_ns ();
           continue;
         }
@@ -270,13 +441,16 @@ bench_sampler_run (BenchContext        *context,
         measurement->disturbed_samples++;
       else
         {
-          double ns_per_op = (double) ran_batch.wall_ns / (double) ran;
+          Pending sample = { (double) ran_batch.wall_ns / (double) ran, ran,
+                             ran_batch.wall_ns, ran_batch.cpu_ns };
 
-          g_array_append_val (measurement->samples_ns_per_op, ns_per_op);
-          measurement->total_iterations += ran;
-          measurement->total_ns += ran_batch.wall_ns;
-          measurement->total_cpu_ns += ran_batch.cpu_ns;
+          g_array_append_val (neighbours.pending, sample);
+          g_array_append_val (quiet, sample);
         }
+      /* The window's samples count once it is known whether other work
+       * ran beside them. */
+      if (neighbours_close_window (&neighbours, FALSE, &busy_neighbours))
+        take_window (measurement, neighbours.pending, busy_neighbours);
 
       now = bench_clock_now_ns ();
       measurement->measure_wall_ns = now - start;
@@ -295,15 +469,33 @@ bench_sampler_run (BenchContext        *context,
       bench_context_report (context, warmup_share + (1.0 - warmup_share) * MIN (done, 1.0), FALSE);
     }
 
-  /* Hardly a sample undisturbed: the figures come from all of them, and
-   * the result says so (bench_measurement_is_disturbed()). */
+  /* The last, short window: judged as any other. */
+  {
+    gboolean busy_neighbours;
+
+    neighbours_close_window (&neighbours, TRUE, &busy_neighbours);
+    take_window (measurement, neighbours.pending, busy_neighbours);
+    neighbours_clear (&neighbours);
+  }
+
+  /* Hardly a sample undisturbed: the figures come from those the thread
+   * ran through uninterrupted, or failing that from all of them, and the
+   * result says so (bench_measurement_is_disturbed()). */
   if (measurement->samples_ns_per_op->len < BENCH_MIN_UNDISTURBED)
     {
+      measurement->used_all_samples = TRUE;
       g_array_set_size (measurement->samples_ns_per_op, 0);
-      g_array_append_vals (measurement->samples_ns_per_op, all_samples->data, all_samples->len);
-      measurement->total_iterations = all_iterations;
-      measurement->total_ns = all_ns;
-      measurement->total_cpu_ns = all_cpu_ns;
+      measurement->total_iterations = 0;
+      measurement->total_ns = measurement->total_cpu_ns = 0;
+      if (quiet->len >= BENCH_MIN_UNDISTURBED)
+        take_window (measurement, quiet, FALSE);
+      else
+        {
+          g_array_append_vals (measurement->samples_ns_per_op, all_samples->data, all_samples->len);
+          measurement->total_iterations = all_iterations;
+          measurement->total_ns = all_ns;
+          measurement->total_cpu_ns = all_cpu_ns;
+        }
     }
   measurement->batch_iterations = batch;
   return TRUE;
@@ -314,10 +506,10 @@ bench_measurement_is_disturbed (const BenchMeasurement *measurement)
 {
   guint undisturbed = measurement->samples_ns_per_op->len;
 
+  if (measurement->used_all_samples)
+    return TRUE;
   if (measurement->disturbed_samples == 0)
     return FALSE;
-  if (undisturbed < BENCH_MIN_UNDISTURBED)
-    return TRUE;
   /* Fewer than half the planned samples could be had undisturbed. */
   return undisturbed * 2 < measurement->planned_samples;
 }

@@ -259,7 +259,15 @@ append_comparison (GString            *out,
           append_cell (out, base);
           append_cell (out, current);
           append_cell (out, change);
-          append_cell (out, bench_verdict_to_string (target->stats.verdict));
+          if (target->reason != NULL)
+            {
+              g_autofree char *verdict = g_strdup_printf ("%s: %s", bench_verdict_to_string (target->stats.verdict),
+                                                          target->reason);
+
+              append_cell (out, verdict);
+            }
+          else
+            append_cell (out, bench_verdict_to_string (target->stats.verdict));
         }
       else
         {
