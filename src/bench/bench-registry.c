@@ -93,3 +93,34 @@ bench_registry_select (const BenchTarget * const *targets,
     }
   return g_steal_pointer (&selected);
 }
+
+GPtrArray *
+bench_registry_filter (GPtrArray   *selected,
+                       const char  *pattern,
+                       GError     **error)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  g_return_val_if_fail (selected != NULL, NULL);
+  g_return_val_if_fail (pattern != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  regex = g_regex_new (pattern, G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, error);
+  if (regex == NULL)
+    return NULL;
+  for (guint i = 0; i < selected->len; i++)
+    {
+      const BenchTarget *target = g_ptr_array_index (selected, i);
+
+      if (g_regex_match (regex, target->id, G_REGEX_MATCH_DEFAULT, NULL))
+        g_ptr_array_add (kept, (gpointer) target);
+    }
+  if (kept->len == 0)
+    {
+      g_set_error (error, BENCH_ERROR, BENCH_ERROR_EMPTY_SELECTION,
+                   "No selected target matches “%s”", pattern);
+      return NULL;
+    }
+  return g_steal_pointer (&kept);
+}

@@ -23,4 +23,12 @@ GPtrArray *bench_registry_select (const BenchTarget * const *targets,
                                   gboolean                   empty_means_all,
                                   GError                   **error);
 
+/* The targets of @selected (const BenchTarget*) whose id matches the
+ * regular expression @pattern (unanchored, as Google Benchmark's
+ * --benchmark_filter), in order. BENCH_ERROR_EMPTY_SELECTION naming the
+ * pattern when none does; G_REGEX_ERROR for a bad pattern. */
+GPtrArray *bench_registry_filter (GPtrArray   *selected,
+                                  const char  *pattern,
+                                  GError     **error);
+
 G_END_DECLS

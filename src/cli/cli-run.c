@@ -291,19 +291,24 @@ parse_format (const char *text,
   return TRUE;
 }
 
-/* --target-timeout: a positive number of seconds, "90" or "2.5". */
+/* A number of seconds for @option, "90" or "2.5": above 0, or 0 too when
+ * @zero_ok; at most a week. */
 static gboolean
-parse_seconds (const char  *text,
+parse_seconds (const char  *option,
+               const char  *text,
+               gboolean     zero_ok,
                gint64      *us,
                char       **message)
 {
   char *end = NULL;
   double seconds = g_ascii_strtod (text, &end);
 
-  if (end == text || *end != '\0' || !(seconds > 0.0) || seconds > 86400.0 * 7)
+  if (end == text || *end != '\0' || !(zero_ok ? seconds >= 0.0 : seconds > 0.0) || seconds > 86400.0 * 7)
     {
-      /* TRANSLATORS: %s is what the user gave to --target-timeout. */
-      *message = g_strdup_printf (_("--target-timeout takes a number of seconds above 0, not “%s”"), text);
+      /* TRANSLATORS: first %s is an option (--min-time), second what the user gave. */
+      *message = g_strdup_printf (zero_ok ? _("%s takes a number of seconds, 0 or more, not “%s”")
+                                          : _("%s takes a number of seconds above 0, not “%s”"),
+                                  option, text);
       return FALSE;
     }
   *us = (gint64) (seconds * G_USEC_PER_SEC);
@@ -364,6 +369,11 @@ cli_run (int    argc,
   g_autofree char *noise_text = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *timeout_text = NULL;
+  g_autofree char *min_time_text = NULL;
+  g_autofree char *warmup_text = NULL;
+  g_autofree char *filter = NULL;
+  gint64 min_time_us = 0;
+  gint64 warmup_us = -1;
   g_autofree char *memory_limit_text = NULL;
   gint64 target_timeout_us = 0;
   guint64 memory_limit_mb = 0;
@@ -400,6 +410,14 @@ cli_run (int    argc,
       N_("Count a change only beyond PCT percent (default: 2)"), N_("PCT") },
     { "fail-on-regression", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &fail_on_regression,
       N_("Exit with status 3 when a target regressed against --compare-to"), NULL },
+    { "filter", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &filter,
+      N_("Run only the targets whose id matches the regular expression REGEX (with --targets: "
+         "of those)"), N_("REGEX") },
+    { "min-time", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &min_time_text,
+      N_("Measure each target for at least SECONDS (default: 0.5, or 0.1 with --quick)"), N_("SECONDS") },
+    { "warmup", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &warmup_text,
+      N_("Warm each target up for SECONDS before measuring (default: 0.1, or 0.02 with --quick)"),
+      N_("SECONDS") },
     { "target-timeout", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &timeout_text,
       N_("Stop a target that takes longer than SECONDS and report it failed (default: 30 s plus "
          "60 times its warm-up and measuring time)"), N_("SECONDS") },
@@ -439,7 +457,11 @@ cli_run (int    argc,
       return cli_usage_error ("run", message);
     if (noise_text != NULL && !cli_parse_noise_threshold (noise_text, &noise, &message))
       return cli_usage_error ("run", message);
-    if (timeout_text != NULL && !parse_seconds (timeout_text, &target_timeout_us, &message))
+    if (timeout_text != NULL && !parse_seconds ("--target-timeout", timeout_text, FALSE, &target_timeout_us, &message))
+      return cli_usage_error ("run", message);
+    if (min_time_text != NULL && !parse_seconds ("--min-time", min_time_text, FALSE, &min_time_us, &message))
+      return cli_usage_error ("run", message);
+    if (warmup_text != NULL && !parse_seconds ("--warmup", warmup_text, TRUE, &warmup_us, &message))
       return cli_usage_error ("run", message);
     if (memory_limit_text != NULL &&
         !g_ascii_string_to_unsigned (memory_limit_text, 10, 0, G_MAXUINT / 2, &memory_limit_mb, NULL))
@@ -455,6 +477,14 @@ cli_run (int    argc,
   targets = bench_registry_select (cli_get_targets (), selection, selection == NULL, &error);
   if (targets == NULL)
     return cli_usage_error ("run", error->message);
+  if (filter != NULL)
+    {
+      g_autoptr(GPtrArray) all = g_steal_pointer (&targets);
+
+      targets = bench_registry_filter (all, filter, &error);
+      if (targets == NULL)
+        return cli_usage_error ("run", error->message);
+    }
   if (output == NULL)
     output = g_strdup (CLI_DEFAULT_OUTPUT);
   printer.lines = format == FORMAT_TEXT ? stdout : stderr;
@@ -466,6 +496,10 @@ cli_run (int    argc,
     bench_run_options_init_quick (&options);
   else
     bench_run_options_init_default (&options);
+  if (min_time_us > 0)
+    options.min_measure_us = min_time_us;
+  if (warmup_us >= 0)
+    options.warmup_us = warmup_us;
   options.target_timeout_us = target_timeout_us;
   if (memory_limit_text != NULL)
     options.memory_limit_mb = (guint) memory_limit_mb;

@@ -606,6 +606,49 @@ test_calculate_errors (void)
   test_rm_rf (dir);
 }
 
+/* --filter, --min-time and --warmup, as Google Benchmark and hyperfine
+ * users expect them. */
+static void
+test_run_measuring_options (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *raw = g_build_filename (dir, "raw", NULL);
+  g_autofree char *result_path = g_build_filename (raw, "cost_calculator.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) files = NULL;
+  g_auto(CliRun) filtered = { 0 };
+  g_auto(CliRun) timed = { 0 };
+  g_auto(CliRun) no_match = { 0 };
+  g_auto(CliRun) bad_regex = { 0 };
+  g_auto(CliRun) bad_time = { 0 };
+  JsonObject *metrics;
+
+  run_cli (&filtered, NULL, "run", "--quick", "--filter", "^(agg|fore)", "--output", dir, NULL);
+  g_assert_cmpint (filtered.status, ==, 0);
+  files = test_list_dir (raw);
+  g_assert_cmpstrv (files, ((const char * const[]) { "aggregator.json", "forecasting.json", NULL }));
+
+  /* --min-time wins over --quick's 0.1 s. */
+  run_cli (&timed, NULL, "run", "--quick", "--targets", "cost_calculator", "--min-time", "0.3",
+           "--warmup", "0", "--output", dir, NULL);
+  g_assert_cmpint (timed.status, ==, 0);
+  text = test_read_file (result_path);
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  metrics = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "metrics");
+  g_assert_cmpint (json_object_get_int_member (metrics, "measure_duration_ms"), >=, 270);
+
+  run_cli (&no_match, NULL, "run", "--filter", "^nothing$", "--output", dir, NULL);
+  g_assert_cmpint (no_match.status, ==, 2);
+  g_assert_nonnull (strstr (no_match.err, "No selected target matches “^nothing$”"));
+  run_cli (&bad_regex, NULL, "run", "--filter", "(", "--output", dir, NULL);
+  g_assert_cmpint (bad_regex.status, ==, 2);
+  run_cli (&bad_time, NULL, "run", "--min-time", "soon", "--output", dir, NULL);
+  g_assert_cmpint (bad_time.status, ==, 2);
+  g_assert_nonnull (strstr (bad_time.err, "--min-time takes a number of seconds above 0, not “soon”"));
+  test_rm_rf (dir);
+}
+
 /* A folder name that is not UTF-8 still gives valid JSON. */
 static void
 test_run_json_non_utf8_path (void)
@@ -647,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/cli/calculate", test_calculate);
   g_test_add_func ("/cli/calculate-errors", test_calculate_errors);
   g_test_add_func ("/cli/run-json-non-utf8-path", test_run_json_non_utf8_path);
+  g_test_add_func ("/cli/run-measuring-options", test_run_measuring_options);
 
   return g_test_run ();
 }
