@@ -120,6 +120,8 @@ for tool in debootstrap:debootstrap unshare:util-linux pivot_root:util-linux; do
 done
 
 mkdir -p "$work"
+exec 9>"$work/lock"
+flock -n 9 || die "another run is using $work (FRESH_CI_DIR picks another folder)"
 root=$work/root
 base=$work/base
 # Never delete a tree something is still mounted in.
