@@ -86,6 +86,30 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
+# --- the host can validate the exported icon -----------------------------------
+# flatpak validates every exported icon on the host, with the host's gdk-pixbuf
+# (flatpak-validate-icon), not the SDK's. Our icon is an SVG, so the host needs
+# gdk-pixbuf's SVG loader from librsvg2-common: only a recommendation of GTK
+# and adwaita-icon-theme, so a system installed with --no-install-recommends
+# lacks it and flatpak-builder would fail at the export with "Format not
+# recognized".
+say "host SVG loader for gdk-pixbuf (icon validation)"
+icon=$checkout/data/icons/hicolor/scalable/apps/$app_id.svg
+svg_loader() { grep -qs '^"svg" ' /usr/lib/*/gdk-pixbuf-2.0/2.10.0/loaders.cache; }
+if ! svg_loader && [ "$(id -u)" -eq 0 ]; then
+  echo "the host's gdk-pixbuf has no SVG loader: installing librsvg2-common"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends librsvg2-common >/dev/null
+fi
+svg_loader || die "the host has no SVG loader for gdk-pixbuf, which flatpak needs to validate the exported icon $icon: install librsvg2-common"
+validator=$(ls /usr/libexec/flatpak-validate-icon /usr/lib/flatpak/flatpak-validate-icon 2>/dev/null | head -n 1 || true)
+if [ -n "$validator" ]; then
+  # As flatpak runs it, without the sandbox (which would hide the reason).
+  "$validator" 512 512 "$icon" >/dev/null ||
+    die "flatpak-validate-icon cannot read $icon with the host's gdk-pixbuf; is librsvg2-common installed and its loader in /usr/lib/*/gdk-pixbuf-2.0/2.10.0/loaders.cache?"
+fi
+echo "the host's gdk-pixbuf reads $(basename "$icon")"
+
 # --- runtime -----------------------------------------------------------------
 say "runtime org.gnome.Platform//$branch"
 has_runtime() {
