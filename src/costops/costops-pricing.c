@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "costops-error.h"
+#include "costops-safe-read.h"
 
 /* Where a field is, for error messages: "prices.json: pricing 2" and a
  * path prefix inside that record such as "structure.tiers[1].". */
@@ -443,27 +444,37 @@ costops_pricing_table_from_json (JsonNode    *node,
   return g_steal_pointer (&table);
 }
 
+/* Every document goes through the bounded pre-scan before json-glib. */
 static JsonNode *
 parse_document (const char  *data,
                 gssize       length,
                 const char  *source_name,
                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE,
-                   "%s: not valid JSON: %s", source_name, local_error->message);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE, "%s: empty document", source_name);
-      return NULL;
-    }
-  return json_parser_steal_root (parser);
+  root = costops_json_parse_checked (data, length < 0 ? strlen (data) : (gsize) length, 0,
+                                     &local_error);
+  if (root == NULL)
+    g_set_error (error, local_error->domain, local_error->code, "%s: %s",
+                 source_name, local_error->message);
+  return root;
+}
+
+/* The file's bytes (NUL-terminated), or an error naming it. */
+static GBytes *
+read_file (const char  *path,
+           gsize        max_size,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *contents = costops_safe_read_file (path, max_size, &local_error);
+
+  if (contents == NULL)
+    g_set_error (error, local_error->domain, local_error->code, "%s: %s",
+                 path, local_error->message);
+  return contents;
 }
 
 GPtrArray *
@@ -518,15 +529,16 @@ GPtrArray *
 costops_pricing_tables_load_file (const char  *path,
                                   GError     **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
+  g_autoptr(GBytes) contents = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  contents = read_file (path, COSTOPS_PRICING_MAX_FILE_BYTES, error);
+  if (contents == NULL)
     return NULL;
-  return costops_pricing_tables_load_data (contents, (gssize) length, path, error);
+  return costops_pricing_tables_load_data (g_bytes_get_data (contents, NULL),
+                                           (gssize) g_bytes_get_size (contents), path, error);
 }
 
 /* --- usage records --- */
@@ -704,15 +716,16 @@ GPtrArray *
 costops_usage_records_load_file (const char  *path,
                                  GError     **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
+  g_autoptr(GBytes) contents = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  contents = read_file (path, COSTOPS_USAGE_MAX_FILE_BYTES, error);
+  if (contents == NULL)
     return NULL;
-  return costops_usage_records_load_data (contents, (gssize) length, path, error);
+  return costops_usage_records_load_data (g_bytes_get_data (contents, NULL),
+                                          (gssize) g_bytes_get_size (contents), path, error);
 }
 
 /* --- cost records --- */
