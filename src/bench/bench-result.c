@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "bench-result.h"
 
+#include <math.h>
+
 #include "bench-error.h"
 #include "bench-private.h"
 #include "bench-stats.h"
@@ -395,8 +397,12 @@ bench_result_from_json (JsonNode  *node,
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     {
-      if (!node_is_number (json_object_get_member (json_node_get_object (metrics), required[i])))
+      JsonNode *value = json_object_get_member (json_node_get_object (metrics), required[i]);
+
+      if (!node_is_number (value))
         return invalid (error, "metric “%s” is missing or not a number", required[i]);
+      if (!isfinite (json_node_get_double (value)))
+        return invalid (error, "metric “%s” is not a finite number", required[i]);
     }
 
   /* A deep copy (json_node_copy() only shares the object): the caller's
