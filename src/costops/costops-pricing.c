@@ -462,21 +462,6 @@ parse_document (const char  *data,
   return root;
 }
 
-/* The file's bytes (NUL-terminated), or an error naming it. */
-static GBytes *
-read_file (const char  *path,
-           gsize        max_size,
-           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  GBytes *contents = costops_safe_read_file (path, max_size, &local_error);
-
-  if (contents == NULL)
-    g_set_error (error, local_error->domain, local_error->code, "%s: %s",
-                 path, local_error->message);
-  return contents;
-}
-
 GPtrArray *
 costops_pricing_tables_load_data (const char  *data,
                                   gssize       length,
@@ -523,22 +508,6 @@ costops_pricing_tables_load_data (const char  *data,
       return NULL;
     }
   return g_steal_pointer (&tables);
-}
-
-GPtrArray *
-costops_pricing_tables_load_file (const char  *path,
-                                  GError     **error)
-{
-  g_autoptr(GBytes) contents = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  contents = read_file (path, COSTOPS_PRICING_MAX_FILE_BYTES, error);
-  if (contents == NULL)
-    return NULL;
-  return costops_pricing_tables_load_data (g_bytes_get_data (contents, NULL),
-                                           (gssize) g_bytes_get_size (contents), path, error);
 }
 
 /* --- usage records --- */
@@ -710,22 +679,6 @@ costops_usage_records_load_data (const char  *data,
       g_ptr_array_add (records, record);
     }
   return g_steal_pointer (&records);
-}
-
-GPtrArray *
-costops_usage_records_load_file (const char  *path,
-                                 GError     **error)
-{
-  g_autoptr(GBytes) contents = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  contents = read_file (path, COSTOPS_USAGE_MAX_FILE_BYTES, error);
-  if (contents == NULL)
-    return NULL;
-  return costops_usage_records_load_data (g_bytes_get_data (contents, NULL),
-                                          (gssize) g_bytes_get_size (contents), path, error);
 }
 
 /* --- cost records --- */

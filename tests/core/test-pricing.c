@@ -250,7 +250,13 @@ test_hostile_input (void)
   g_assert_true (g_str_has_prefix (error->message, deep_file));
   g_clear_error (&error);
 
-  /* Empty and blank pricing documents. */
+  /* An empty pricing file, and empty and blank pricing documents. */
+  g_assert_true (g_file_set_contents (deep_file, "", 0, &error));
+  g_assert_null (costops_pricing_tables_load_file (deep_file, &error));
+  g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, deep_file));
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_clear_error (&error);
   for (guint i = 0; i < G_N_ELEMENTS (blank); i++)
     {
       g_assert_null (costops_pricing_tables_load_data (blank[i], -1, "prices.json", &error));
