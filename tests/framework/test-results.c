@@ -409,6 +409,7 @@ test_load_damaged (void)
       if (files[i].contents != NULL)
         test_write_file (path, files[i].contents);
     }
+  g_free (path);
   path = g_build_filename (raw, "fifo.json", NULL);
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
   g_free (path);
