@@ -190,8 +190,8 @@ scan_string (Scan    *scan,
 
   while (scan->p < scan->end && *scan->p != '"')
     {
-      if (*scan->p == '\\')
-        scan->p++;
+      if (*scan->p == '\\' && scan->end - scan->p >= 2)
+        scan->p++;   /* the escaped character cannot end the string */
       else if (*scan->p == '\n')
         scan->line++;
       scan->p++;
@@ -259,8 +259,7 @@ scan_number (Scan    *scan,
              GError **error)
 {
   const char *start = scan->p;
-  g_autofree char *text = NULL;
-  g_autofree char *what = NULL;
+  char text[MAX_NUMBER_CHARS + 1];
   gboolean is_integer;
   gsize length;
 
@@ -269,25 +268,33 @@ scan_number (Scan    *scan,
   length = (gsize) (scan->p - start);
   if (length > MAX_NUMBER_CHARS)
     return scan_error (scan, error, "a number of more than %d characters", MAX_NUMBER_CHARS);
-  text = g_strndup (start, length);
+  memcpy (text, start, length);
+  text[length] = '\0';
   if (!is_json_number (text, length, &is_integer))
     return scan_error (scan, error, "not JSON: “%s” is not a number", text);
 
-  what = describe_key (scan);
   if (is_integer)
     {
       gboolean negative = text[0] == '-';
       const char *digits = negative ? text + 1 : text;
       const char *limit = negative ? "9223372036854775808" : "9223372036854775807";
-      gsize n = strlen (digits);
+      gsize n = length - (negative ? 1 : 0);
 
       if (n > 19 || (n == 19 && strcmp (digits, limit) > 0))
-        return scan_error (scan, error, "%s: %s is too %s (the limit is %s%s)", what, text,
-                           negative ? "small" : "large", negative ? "-" : "", limit);
+        {
+          g_autofree char *what = describe_key (scan);
+
+          return scan_error (scan, error, "%s: %s is too %s (the limit is %s%s)", what, text,
+                             negative ? "small" : "large", negative ? "-" : "", limit);
+        }
     }
   else if (!isfinite (g_ascii_strtod (text, NULL)))
-    return scan_error (scan, error, "%s: %s is out of range (the limit is about ±1.8e308)",
-                       what, text);
+    {
+      g_autofree char *what = describe_key (scan);
+
+      return scan_error (scan, error, "%s: %s is out of range (the limit is about ±1.8e308)",
+                         what, text);
+    }
   return TRUE;
 }
 
@@ -297,7 +304,7 @@ costops_json_check (const char  *data,
                     gsize        max_values,
                     GError     **error)
 {
-  Scan scan = { data, data + length, 1, FALSE, NULL, 0, NULL, 0 };
+  Scan scan = { NULL, NULL, 1, FALSE, NULL, 0, NULL, 0 };
   guint depth = 0;
   gsize values = 0;
   gboolean any_text = FALSE;
@@ -305,6 +312,10 @@ costops_json_check (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (data == NULL)
+    data = "";   /* no arithmetic on a NULL pointer */
+  scan.p = data;
+  scan.end = data + length;
   scan.multiline = length > 0 && memchr (data, '\n', length) != NULL;
   while (scan.p < scan.end)
     {
@@ -397,6 +408,8 @@ costops_json_parse_checked (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (data == NULL)
+    data = "";
   if (!costops_json_check (data, length, max_values, error))
     return NULL;
   parser = json_parser_new_immutable ();

@@ -159,6 +159,8 @@ test_json_text (void)
   assert_check_fails ("", 0, COSTOPS_ERROR_PARSE, "empty");
   assert_check_fails (" \n\t\r\n", 0, COSTOPS_ERROR_PARSE, "only whitespace");
   assert_check_fails ("{\"a\": \"never closed", 0, COSTOPS_ERROR_PARSE, "truncated");
+  assert_check_fails ("[\"ends in a backslash\\", 0, COSTOPS_ERROR_PARSE, "truncated");
+  assert_check_fails ("[\"escaped quote\\\"]", 0, COSTOPS_ERROR_PARSE, "truncated");
   assert_check_fails ("{\"a\": 1 /* comment */}", 0, COSTOPS_ERROR_PARSE, "unexpected character “/”");
   assert_check_fails ("{'a': 1}", 0, COSTOPS_ERROR_PARSE, "unexpected character “'”");
   assert_check_fails ("# comment\n[1]", 0, COSTOPS_ERROR_PARSE, "line 1:");
