@@ -56,7 +56,10 @@ gboolean        bench_history_append (const char      *output_dir,
  * (memory grows with the real output, not the size a frame declares), and
  * hold standard JSON nested at most COSTOPS_JSON_MAX_DEPTH (64) levels,
  * with at most 2,000,000 values, numbers in range (costops-safe-read.h),
- * and at most BENCH_HISTORY_MAX_SAMPLES finite samples per target. */
+ * and at most BENCH_HISTORY_MAX_SAMPLES finite samples per target (a
+ * sample lasts at least 1 ms, so that is 100 s of measuring one target,
+ * far beyond what a run does; exporting such a record as Google Benchmark
+ * JSON takes about 350 MB). */
 #define BENCH_HISTORY_MAX_SAMPLES 100000u
 
 /* Decompressed JSON text to a record. */
