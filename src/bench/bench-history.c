@@ -307,6 +307,12 @@ bench_run_record_from_json (JsonNode  *node,
     started = g_date_time_new_from_iso8601 (json_node_get_string (member), NULL);
   if (started == NULL)
     return corrupt (error, "no valid start time");
+  {
+    g_autoptr(GDateTime) in_utc = g_date_time_to_utc (started);   /* what the record keeps */
+
+    if (in_utc == NULL)
+      return corrupt (error, "the start time is out of range in UTC");
+  }
   if (json_object_has_member (object, "environment"))
     {
       member = member_of_type (object, "environment", JSON_NODE_OBJECT);

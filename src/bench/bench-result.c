@@ -380,6 +380,14 @@ bench_result_from_json (JsonNode  *node,
   timestamp = g_date_time_new_from_iso8601 (text, utc);
   if (timestamp == NULL)
     return invalid (error, "member “timestamp” is not an RFC 3339 time: “%s”", text);
+  /* Results are kept in UTC: a time whose UTC is outside years 1..9999
+   * cannot be. */
+  {
+    g_autoptr(GDateTime) in_utc = g_date_time_to_utc (timestamp);
+
+    if (in_utc == NULL)
+      return invalid (error, "member “timestamp” is out of range in UTC: “%s”", text);
+  }
 
   metrics = json_object_get_member (object, "metrics");
   if (metrics == NULL && json_object_has_member (object, "error"))

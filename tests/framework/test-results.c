@@ -397,6 +397,8 @@ test_load_damaged (void)
     { "huge.json", "{\"target_id\": \"huge\", \"timestamp\": \"2025-12-02T12:34:56Z\", \"metrics\": "
       "{\"operations_per_second\": 1, \"avg_duration_ns\": 1, \"total_iterations\": 99999999999999999999}}",
       "“total_iterations”: 99999999999999999999 is too large" },
+    { "early.json", "{\"target_id\": \"early\", \"timestamp\": \"0001-01-01T00:00:00+12:00\", \"metrics\": "
+      "{\"operations_per_second\": 1, \"avg_duration_ns\": 1, \"total_iterations\": 1}}", "out of range in UTC" },
     { "fifo.json", NULL, "FIFO" },
     { "random.json", NULL, "character device" },
   };

@@ -383,6 +383,10 @@ test_damaged_files (Fixture *f, gconstpointer data)
       "1e999 is out of range" },
     { "a-huge.json.zst", RECORD_HEAD "\"results\":[" RESULT_HEAD "9223372036854775808}}]}",
       "“total_iterations”: 9223372036854775808 is too large" },
+    { "a-started-range.json.zst", "{\"format\":1,\"run_id\":\"a\",\"started\":\"9999-12-31T23:59:59-12:00\",\"results\":[]}",
+      "the start time is out of range in UTC" },
+    { "a-timestamp-range.json.zst", RECORD_HEAD "\"results\":[{\"target_id\":\"alpha\",\"timestamp\":"
+      "\"0001-01-01T00:00:00+12:00\",\"metrics\":{}}]}", "“timestamp” is out of range in UTC" },
     { "a-many.json.zst", NULL, "100001 samples, more than the limit of 100000" },
   };
   struct { const char *name; const char *reason; } other[] = {
