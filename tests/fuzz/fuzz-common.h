@@ -15,9 +15,26 @@
 
 #include <glib.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* A critical (or g_error()) is printed, then abort()s: GLib would trap
+ * (SIGTRAP), which libFuzzer does not catch, so the input would not be
+ * saved. */
+static inline GLogWriterOutput
+fuzz_log_writer (GLogLevelFlags   log_level,
+                 const GLogField *fields,
+                 gsize            n_fields,
+                 gpointer         user_data)
+{
+  GLogWriterOutput output = g_log_writer_default (log_level, fields, n_fields, user_data);
+
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL))
+    abort ();
+  return output;
+}
 
 static inline void
 fuzz_init (void)
@@ -27,6 +44,7 @@ fuzz_init (void)
   if (!done)
     {
       g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+      g_log_set_writer_func (fuzz_log_writer, NULL, NULL);
       done = TRUE;
     }
 }
