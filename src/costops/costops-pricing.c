@@ -448,13 +448,14 @@ costops_pricing_table_from_json (JsonNode    *node,
 static JsonNode *
 parse_document (const char  *data,
                 gssize       length,
+                gsize        max_values,
                 const char  *source_name,
                 GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
 
-  root = costops_json_parse_checked (data, length < 0 ? strlen (data) : (gsize) length, 0,
+  root = costops_json_parse_checked (data, length < 0 ? strlen (data) : (gsize) length, max_values,
                                      &local_error);
   if (root == NULL)
     g_set_error (error, local_error->domain, local_error->code, "%s: %s",
@@ -475,7 +476,7 @@ costops_pricing_tables_load_data (const char  *data,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = parse_document (data, length, source, error);
+  root = parse_document (data, length, COSTOPS_PRICING_MAX_VALUES, source, error);
   if (root == NULL)
     return NULL;
 
@@ -637,7 +638,8 @@ costops_usage_records_load_data (const char  *data,
 
   if (p < end && *p == '[')
     {
-      g_autoptr(JsonNode) root = parse_document (data, (gssize) (end - data), source, error);
+      g_autoptr(JsonNode) root = parse_document (data, (gssize) (end - data), COSTOPS_USAGE_MAX_VALUES,
+                                                 source, error);
       JsonArray *array;
 
       if (root == NULL)
@@ -670,7 +672,7 @@ costops_usage_records_load_data (const char  *data,
         continue;
 
       where = g_strdup_printf ("%s: record %u (line %u)", source, records->len + 1, line);
-      node = parse_document (start, (gssize) (line_end - start), where, error);
+      node = parse_document (start, (gssize) (line_end - start), COSTOPS_USAGE_MAX_VALUES, where, error);
       if (node == NULL)
         return NULL;
       record = costops_usage_record_from_json (node, where, error);

@@ -55,9 +55,15 @@
 
 G_BEGIN_DECLS
 
-/* Pricing tables are a few kilobytes; usage files can be long exports. */
+/* Pricing tables are a few kilobytes; usage files can be long exports.
+ * A document (a pricing file, a usage array, one JSON Line) also holds at
+ * most so many JSON values, which bounds the memory json-glib takes (about
+ * 80 bytes a value): 8,000,000 is some 500,000 usage records in one array;
+ * JSON Lines, parsed a line at a time, have no such limit. */
 #define COSTOPS_PRICING_MAX_FILE_BYTES (4 * 1024 * 1024)
 #define COSTOPS_USAGE_MAX_FILE_BYTES   (256 * 1024 * 1024)
+#define COSTOPS_PRICING_MAX_VALUES     1000000
+#define COSTOPS_USAGE_MAX_VALUES       8000000
 
 /* @where prefixes error messages, e.g. "prices.json: pricing 2". */
 CostopsPricingTable *costops_pricing_table_from_json (JsonNode     *node,

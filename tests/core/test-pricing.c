@@ -250,6 +250,21 @@ test_hostile_input (void)
   g_assert_true (g_str_has_prefix (error->message, deep_file));
   g_clear_error (&error);
 
+  /* Too many values for one document: refused before json-glib builds
+   * them all. */
+  {
+    GString *many = g_string_new ("[");
+
+    for (guint i = 0; i <= COSTOPS_PRICING_MAX_VALUES; i++)
+      g_string_append (many, i > 0 ? ",0" : "0");
+    g_string_append_c (many, ']');
+    g_assert_null (costops_pricing_tables_load_data (many->str, (gssize) many->len, "prices.json", &error));
+    g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (error->message, "prices.json: more than 1000000 values"));
+    g_clear_error (&error);
+    g_string_free (many, TRUE);
+  }
+
   /* An empty pricing file, and empty and blank pricing documents. */
   g_assert_true (g_file_set_contents (deep_file, "", 0, &error));
   g_assert_null (costops_pricing_tables_load_file (deep_file, &error));
