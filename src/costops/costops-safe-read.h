@@ -15,7 +15,9 @@
  *    (json-glib's parser is recursive and lenient): it must be standard
  *    JSON text (no comments, no single quotes, no hex numbers), nest at
  *    most COSTOPS_JSON_MAX_DEPTH arrays and objects, hold at most
- *    @max_values values when a limit is given, and every number must be
+ *    @max_values values when a limit is given (every array, object,
+ *    string, number and literal counts, member names too: json-glib takes
+ *    about 80 bytes for each), and every number must be
  *    in range: a whole number must fit in a signed 64-bit integer (json-glib
  *    would silently wrap it) and a fraction must be finite. Empty and
  *    whitespace-only text is refused too. Only then is it parsed.
