@@ -307,6 +307,7 @@ costops_json_check (const char  *data,
   Scan scan = { NULL, NULL, 1, FALSE, NULL, 0, NULL, 0 };
   guint depth = 0;
   gsize values = 0;
+  gsize top_level = 0;
   gboolean any_text = FALSE;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -331,6 +332,9 @@ costops_json_check (const char  *data,
           continue;
         }
       scan.last_string = NULL;
+      /* json-glib 1.6 leaks what follows the first top-level value. */
+      if (depth == 0 && c != ']' && c != '}' && c != ',' && c != ':' && ++top_level > 1)
+        return scan_error (&scan, error, "not JSON: more than one value at the top level");
       switch (c)
         {
         case '[': case '{':

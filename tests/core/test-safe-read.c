@@ -168,6 +168,11 @@ test_json_text (void)
   assert_check_fails ("[01]", 0, COSTOPS_ERROR_PARSE, "“01” is not a number");
   assert_check_fails ("[\x01]", 0, COSTOPS_ERROR_PARSE, "byte 0x01");
   assert_check_fails ("{\"a\": [1, 2]", 0, COSTOPS_ERROR_PARSE, "not valid JSON");
+  /* json-glib 1.6 leaked the value after the first. */
+  assert_check_fails ("9223372036854775807{\"a\": [1]}", 0, COSTOPS_ERROR_PARSE,
+                      "more than one value at the top level");
+  assert_check_fails ("{}\n[]", 0, COSTOPS_ERROR_PARSE, "line 2: not JSON: more than one value");
+  assert_check_fails ("\"a\" \"b\"", 0, COSTOPS_ERROR_PARSE, "more than one value");
 
   /* Depth: the limit passes, one more fails, and 100,000 levels are
    * refused by the scan (json-glib's recursion would overflow the stack). */
