@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -15,13 +16,17 @@
 #include "bench-private.h"
 #include "bench-transaction.h"
 #include "costops-compress.h"
+#include "costops-safe-read.h"
 
 #define HISTORY_DIR        "history"
 #define HISTORY_SUFFIX     ".json.zst"
 #define HISTORY_FORMAT     1
 /* A run of six targets with thousands of samples is well under 1 MiB; the
- * limit only stops a damaged or hostile file from eating memory. */
-#define HISTORY_MAX_BYTES  (64 * 1024 * 1024)
+ * limits only stop a damaged or hostile file from eating memory (see the
+ * header). */
+#define HISTORY_MAX_FILE_BYTES (16 * 1024 * 1024)
+#define HISTORY_MAX_BYTES      (32 * 1024 * 1024)
+#define HISTORY_MAX_VALUES     (2 * 1000 * 1000)
 
 struct _BenchRunRecord {
   gatomicrefcount  ref_count;
@@ -244,13 +249,27 @@ corrupt (GError **error, const char *what)
   return NULL;
 }
 
+/* @name in @object when it is a node of @type, else NULL: json-glib's
+ * typed getters emit a critical on a member of the wrong type. */
+static JsonNode *
+member_of_type (JsonObject   *object,
+                const char   *name,
+                JsonNodeType  type)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_TYPE (node) == type ? node : NULL;
+}
+
 static BenchResult *
 result_from_json (JsonNode  *node,
                   GError   **error)
 {
   g_autoptr(BenchResult) plain = NULL;
-  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) samples = NULL;
+  JsonNode *member;
   JsonArray *array;
+  guint n;
 
   plain = bench_result_from_json (node, error);
   if (plain == NULL)
@@ -258,12 +277,20 @@ result_from_json (JsonNode  *node,
   if (!bench_result_is_success (plain))
     return g_steal_pointer (&plain);
 
-  array = json_object_get_array_member (json_node_get_object (node), "samples_ns_per_op");
-  if (array == NULL)
+  member = member_of_type (json_node_get_object (node), "samples_ns_per_op", JSON_NODE_ARRAY);
+  if (member == NULL)
+    return corrupt (error, "a result has no samples_ns_per_op array");
+  array = json_node_get_array (member);
+  n = json_array_get_length (array);
+  if (n > BENCH_HISTORY_MAX_SAMPLES)
     {
-      return corrupt (error, "a result has no samples_ns_per_op");
+      g_set_error (error, BENCH_ERROR, BENCH_ERROR_INVALID_RESULT,
+                   "Not a run record: the result of “%s” has %u samples, more than the limit of %u",
+                   bench_result_get_target_id (plain), n, BENCH_HISTORY_MAX_SAMPLES);
+      return NULL;
     }
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  samples = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
       double value;
@@ -275,6 +302,8 @@ result_from_json (JsonNode  *node,
           return corrupt (error, "a sample is not a number");
         }
       value = json_node_get_double (element);
+      if (!isfinite (value))
+        return corrupt (error, "a sample is not a finite number");
       g_array_append_val (samples, value);
     }
   return bench_result_new_success (bench_result_get_target_id (plain),
@@ -331,6 +360,7 @@ bench_run_record_from_json (JsonNode  *node,
   g_autoptr(BenchRunRecord) record = NULL;
   JsonObject *object;
   JsonObject *environment = NULL;
+  JsonNode *member;
   JsonArray *array;
   const char *run_id;
 
@@ -339,24 +369,37 @@ bench_run_record_from_json (JsonNode  *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return corrupt (error, "the top level is not an object");
   object = json_node_get_object (node);
-  if (json_object_get_int_member_with_default (object, "format", 0) != HISTORY_FORMAT)
+  member = member_of_type (object, "format", JSON_NODE_VALUE);
+  if (member == NULL || json_node_get_value_type (member) != G_TYPE_INT64 ||
+      json_node_get_int (member) != HISTORY_FORMAT)
     return corrupt (error, "unknown format version");
-  run_id = json_object_get_string_member_with_default (object, "run_id", NULL);
+  member = member_of_type (object, "run_id", JSON_NODE_VALUE);
+  run_id = member != NULL && json_node_get_value_type (member) == G_TYPE_STRING
+           ? json_node_get_string (member) : NULL;
   if (run_id == NULL || *run_id == '\0')
     return corrupt (error, "no run_id");
-  started = g_date_time_new_from_iso8601 (
-      json_object_get_string_member_with_default (object, "started", ""), NULL);
+  member = member_of_type (object, "started", JSON_NODE_VALUE);
+  if (member != NULL && json_node_get_value_type (member) == G_TYPE_STRING)
+    started = g_date_time_new_from_iso8601 (json_node_get_string (member), NULL);
   if (started == NULL)
     return corrupt (error, "no valid start time");
+  {
+    g_autoptr(GDateTime) in_utc = g_date_time_to_utc (started);   /* what the record keeps */
+
+    if (in_utc == NULL)
+      return corrupt (error, "the start time is out of range in UTC");
+  }
   if (json_object_has_member (object, "environment"))
     {
-      environment = json_object_get_object_member (object, "environment");
-      if (environment == NULL)
+      member = member_of_type (object, "environment", JSON_NODE_OBJECT);
+      if (member == NULL)
         return corrupt (error, "environment is not an object");
+      environment = json_node_get_object (member);
     }
-  array = json_object_get_array_member (object, "results");
-  if (array == NULL)
+  member = member_of_type (object, "results", JSON_NODE_ARRAY);
+  if (member == NULL)
     return corrupt (error, "no results");
+  array = json_node_get_array (member);
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_result_unref);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -371,6 +414,41 @@ bench_run_record_from_json (JsonNode  *node,
   if (!read_not_run (object, record, error))
     return NULL;
   return g_steal_pointer (&record);
+}
+
+BenchRunRecord *
+bench_run_record_load_data (const char  *data,
+                            gsize        length,
+                            GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  root = costops_json_parse_checked (data, length, HISTORY_MAX_VALUES, error);
+  if (root == NULL)
+    return NULL;
+  return bench_run_record_from_json (root, error);
+}
+
+BenchRunRecord *
+bench_history_load_bytes (GBytes  *packed,
+                          GError **error)
+{
+  g_autoptr(CostopsCompressor) compressor = NULL;
+  g_autoptr(GBytes) plain = NULL;
+
+  g_return_val_if_fail (packed != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  compressor = costops_compressor_new (COSTOPS_COMPRESS_LEVEL_DEFAULT, error);
+  if (compressor == NULL)
+    return NULL;
+  plain = costops_compressor_decompress_untrusted (compressor, packed, HISTORY_MAX_BYTES, error);
+  if (plain == NULL)
+    return NULL;
+  return bench_run_record_load_data (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), error);
 }
 
 gboolean
@@ -443,33 +521,22 @@ BenchRunRecord *
 bench_history_load_file (const char  *path,
                          GError     **error)
 {
-  g_autoptr(CostopsCompressor) compressor = NULL;
   g_autoptr(GBytes) packed = NULL;
-  g_autoptr(GBytes) plain = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  BenchRunRecord *record;
-  char *contents;
-  gsize length;
+  BenchRunRecord *record = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  packed = g_bytes_new_take (contents, length);
-  compressor = costops_compressor_new (COSTOPS_COMPRESS_LEVEL_DEFAULT, error);
-  if (compressor == NULL)
-    return NULL;
-  plain = costops_compressor_decompress (compressor, packed, HISTORY_MAX_BYTES, &local_error);
-  if (plain == NULL ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (plain, NULL),
-                                   g_bytes_get_size (plain), &local_error) ||
-      (record = bench_run_record_from_json (json_parser_get_root (parser), &local_error)) == NULL)
+  packed = costops_safe_read_file (path, HISTORY_MAX_FILE_BYTES, &local_error);
+  if (packed != NULL)
+    record = bench_history_load_bytes (packed, &local_error);
+  if (record == NULL)
     {
       g_autofree char *name = g_path_get_basename (path);
 
       g_set_error (error, BENCH_ERROR, BENCH_ERROR_INVALID_RESULT,
-                   "%s: %s", name, local_error->message);
+                   "%s: %s", name, local_error != NULL ? local_error->message : "cannot be read");
       return NULL;
     }
   record->path = g_strdup (path);
@@ -547,7 +614,8 @@ bench_history_list (const char  *output_dir,
       if (record != NULL)
         g_ptr_array_add (runs, record);
       else if (skipped != NULL)
-        g_ptr_array_add (skipped, g_strdup (local_error->message));
+        g_ptr_array_add (skipped, g_strdup (local_error != NULL ? local_error->message
+                                                                 : "cannot be read"));
     }
   g_ptr_array_sort (runs, compare_started);
   return g_steal_pointer (&runs);

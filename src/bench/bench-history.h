@@ -61,7 +61,28 @@ gboolean        bench_history_write  (const char      *history_dir,
                                       BenchRunRecord  *record,
                                       char           **path,
                                       GError         **error);
-/* Reads one history file (compressed JSON). */
+/* Reading history files, which anyone could have damaged or written:
+ * every failure is an error naming the file and the problem, never a
+ * crash, a hang or unbounded memory. A history file must be a regular file
+ * (symbolic links are followed; FIFOs, devices, sockets and folders are
+ * refused before reading) of at most 16 MiB, decompress to at most 32 MiB
+ * (memory grows with the real output, not the size a frame declares), and
+ * hold standard JSON nested at most COSTOPS_JSON_MAX_DEPTH (64) levels,
+ * with at most 2,000,000 values, numbers in range (costops-safe-read.h),
+ * and at most BENCH_HISTORY_MAX_SAMPLES finite samples per target (a
+ * sample lasts at least 1 ms, so that is 100 s of measuring one target,
+ * far beyond what a run does; exporting such a record as Google Benchmark
+ * JSON takes about 350 MB). */
+#define BENCH_HISTORY_MAX_SAMPLES 100000u
+
+/* Decompressed JSON text to a record. */
+BenchRunRecord *bench_run_record_load_data (const char   *data,
+                                            gsize         length,
+                                            GError      **error);
+/* The compressed contents of a history file to a record. */
+BenchRunRecord *bench_history_load_bytes   (GBytes       *packed,
+                                            GError      **error);
+/* Reads one history file; errors begin with the file's name. */
 BenchRunRecord *bench_history_load_file (const char   *path,
                                          GError      **error);
 /* Every run in @output_dir/history/, oldest first (by start time). Unreadable, corrupt or

@@ -12,6 +12,7 @@
 #include "bench-error.h"
 #include "bench-private.h"
 #include "bench-transaction.h"
+#include "costops-safe-read.h"
 
 char *
 bench_json_to_pretty (JsonNode *node,
@@ -206,18 +207,26 @@ compare_results_by_id (gconstpointer a,
   return strcmp (bench_result_get_target_id (x), bench_result_get_target_id (y));
 }
 
-static BenchResult *
-load_result_file (const char  *path,
-                  const char  *name,
-                  GError     **error)
+#define RESULT_MAX_VALUES 100000
+
+BenchResult *
+bench_output_load_result_data (const char  *data,
+                               gsize        length,
+                               const char  *name,
+                               GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(BenchResult) result = NULL;
   g_autofree char *expected = NULL;
 
-  if (!json_parser_load_from_file (parser, path, error))
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  root = costops_json_parse_checked (data, length, RESULT_MAX_VALUES, error);
+  if (root == NULL)
     return NULL;
-  result = bench_result_from_json (json_parser_get_root (parser), error);
+  result = bench_result_from_json (root, error);
   if (result == NULL)
     return NULL;
 
@@ -232,6 +241,19 @@ load_result_file (const char  *path,
       return NULL;
     }
   return g_steal_pointer (&result);
+}
+
+static BenchResult *
+load_result_file (const char  *path,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autoptr(GBytes) contents = costops_safe_read_file (path, BENCH_OUTPUT_MAX_RESULT_BYTES, error);
+
+  if (contents == NULL)
+    return NULL;
+  return bench_output_load_result_data (g_bytes_get_data (contents, NULL),
+                                        g_bytes_get_size (contents), name, error);
 }
 
 GPtrArray *
@@ -269,7 +291,8 @@ bench_output_load (const char  *dir,
       if (result == NULL)
         {
           if (skipped != NULL)
-            g_ptr_array_add (skipped, g_strdup_printf ("%s: %s", name, local_error->message));
+            g_ptr_array_add (skipped, g_strdup_printf ("%s: %s", name, local_error != NULL ? local_error->message
+                                                                                      : "cannot be read"));
           continue;
         }
       g_ptr_array_add (results, result);

@@ -73,4 +73,16 @@ GPtrArray *bench_output_load       (const char        *dir,
                                     GPtrArray         *skipped,
                                     GError           **error);
 
+/* One raw result file's text, from the file @name (e.g. "aggregator.json",
+ * which must match its target id). Like every raw file bench_output_load()
+ * reads, it must be standard JSON of at most BENCH_OUTPUT_MAX_RESULT_BYTES
+ * with at most 100,000 values, nested at most COSTOPS_JSON_MAX_DEPTH levels,
+ * numbers in range (costops-safe-read.h); a file that is not a regular file
+ * (a FIFO, a device, a socket, a folder) is skipped unread. */
+#define BENCH_OUTPUT_MAX_RESULT_BYTES (4 * 1024 * 1024)
+BenchResult *bench_output_load_result_data (const char  *data,
+                                            gsize        length,
+                                            const char  *name,
+                                            GError     **error);
+
 G_END_DECLS

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "bench-result.h"
 
+#include <math.h>
+
 #include "bench-error.h"
 #include "bench-private.h"
 #include "bench-stats.h"
@@ -429,6 +431,14 @@ bench_result_from_json (JsonNode  *node,
   timestamp = g_date_time_new_from_iso8601 (text, utc);
   if (timestamp == NULL)
     return invalid (error, "member “timestamp” is not an RFC 3339 time: “%s”", text);
+  /* Results are kept in UTC: a time whose UTC is outside years 1..9999
+   * cannot be. */
+  {
+    g_autoptr(GDateTime) in_utc = g_date_time_to_utc (timestamp);
+
+    if (in_utc == NULL)
+      return invalid (error, "member “timestamp” is out of range in UTC: “%s”", text);
+  }
 
   metrics = json_object_get_member (object, "metrics");
   if (metrics == NULL && json_object_has_member (object, "error"))
@@ -446,8 +456,12 @@ bench_result_from_json (JsonNode  *node,
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     {
-      if (!node_is_number (json_object_get_member (json_node_get_object (metrics), required[i])))
+      JsonNode *value = json_object_get_member (json_node_get_object (metrics), required[i]);
+
+      if (!node_is_number (value))
         return invalid (error, "metric “%s” is missing or not a number", required[i]);
+      if (!isfinite (json_node_get_double (value)))
+        return invalid (error, "metric “%s” is not a finite number", required[i]);
     }
 
   /* A deep copy (json_node_copy() only shares the object): the caller's

@@ -493,6 +493,49 @@ costops_compressor_decompress (CostopsCompressor  *self,
   return g_byte_array_free_to_bytes (g_steal_pointer (&dest));
 }
 
+GBytes *
+costops_compressor_decompress_untrusted (CostopsCompressor  *self,
+                                         GBytes             *data,
+                                         gsize               max_size,
+                                         GError            **error)
+{
+  g_autoptr(GByteArray) dest = g_byte_array_new ();
+  unsigned long long declared;
+  gconstpointer bytes;
+  gsize size;
+
+  g_return_val_if_fail (COSTOPS_IS_COMPRESSOR (self), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = g_bytes_get_data (data, &size);
+  if (size == 0)
+    {
+      g_set_error_literal (error, COSTOPS_ERROR, COSTOPS_ERROR_CORRUPT_DATA,
+                           "Error decompressing: the compressed data is empty");
+      return NULL;
+    }
+  /* The declared sizes only refuse early; the buffer grows with what the
+   * frames really produce. */
+  if (!find_content_size (bytes, size, &declared, error))
+    return NULL;
+  if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared > max_size)
+    {
+      set_too_large (error, declared, max_size);
+      return NULL;
+    }
+  if (!decompress_unknown_size (self, bytes, size, max_size, dest, error))
+    return NULL;
+  if (declared != ZSTD_CONTENTSIZE_UNKNOWN && dest->len != declared)
+    {
+      g_set_error (error, COSTOPS_ERROR, COSTOPS_ERROR_CORRUPT_DATA,
+                   "Error decompressing: the frames declare %llu bytes but hold %u",
+                   declared, dest->len);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&dest));
+}
+
 /* Both stream directions go through the converter, so GIO's converter
  * streams do the buffering and partial writes. The converter streams must
  * not close the caller's streams. */

@@ -59,6 +59,15 @@ GBytes   *costops_compressor_decompress      (CostopsCompressor  *self,
                                               GBytes             *data,
                                               gsize               max_size,
                                               GError            **error);
+/* For data from outside (a file anyone could have written): the same
+ * result and errors, but memory is allocated as the frames really produce
+ * output (never from the size a frame header declares), so a small file
+ * claiming a large size costs nothing. Slower than the above for large
+ * data. */
+GBytes   *costops_compressor_decompress_untrusted (CostopsCompressor  *self,
+                                                   GBytes             *data,
+                                                   gsize               max_size,
+                                                   GError            **error);
 
 /* Streams: read @in to its end, write to @out. Neither stream is closed.
  * The number of bytes written to @out is stored in @bytes_written when not

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "costops-error.h"
+#include "costops-safe-read.h"
 
 /* Where a field is, for error messages: "prices.json: pricing 2" and a
  * path prefix inside that record such as "structure.tiers[1].". */
@@ -443,27 +444,23 @@ costops_pricing_table_from_json (JsonNode    *node,
   return g_steal_pointer (&table);
 }
 
+/* Every document goes through the bounded pre-scan before json-glib. */
 static JsonNode *
 parse_document (const char  *data,
                 gssize       length,
+                gsize        max_values,
                 const char  *source_name,
                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE,
-                   "%s: not valid JSON: %s", source_name, local_error->message);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE, "%s: empty document", source_name);
-      return NULL;
-    }
-  return json_parser_steal_root (parser);
+  root = costops_json_parse_checked (data, length < 0 ? strlen (data) : (gsize) length, max_values,
+                                     &local_error);
+  if (root == NULL)
+    g_set_error (error, local_error->domain, local_error->code, "%s: %s",
+                 source_name, local_error->message);
+  return root;
 }
 
 GPtrArray *
@@ -479,7 +476,7 @@ costops_pricing_tables_load_data (const char  *data,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = parse_document (data, length, source, error);
+  root = parse_document (data, length, COSTOPS_PRICING_MAX_VALUES, source, error);
   if (root == NULL)
     return NULL;
 
@@ -512,21 +509,6 @@ costops_pricing_tables_load_data (const char  *data,
       return NULL;
     }
   return g_steal_pointer (&tables);
-}
-
-GPtrArray *
-costops_pricing_tables_load_file (const char  *path,
-                                  GError     **error)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  return costops_pricing_tables_load_data (contents, (gssize) length, path, error);
 }
 
 /* --- usage records --- */
@@ -656,7 +638,8 @@ costops_usage_records_load_data (const char  *data,
 
   if (p < end && *p == '[')
     {
-      g_autoptr(JsonNode) root = parse_document (data, (gssize) (end - data), source, error);
+      g_autoptr(JsonNode) root = parse_document (data, (gssize) (end - data), COSTOPS_USAGE_MAX_VALUES,
+                                                 source, error);
       JsonArray *array;
 
       if (root == NULL)
@@ -689,7 +672,7 @@ costops_usage_records_load_data (const char  *data,
         continue;
 
       where = g_strdup_printf ("%s: record %u (line %u)", source, records->len + 1, line);
-      node = parse_document (start, (gssize) (line_end - start), where, error);
+      node = parse_document (start, (gssize) (line_end - start), COSTOPS_USAGE_MAX_VALUES, where, error);
       if (node == NULL)
         return NULL;
       record = costops_usage_record_from_json (node, where, error);
@@ -698,21 +681,6 @@ costops_usage_records_load_data (const char  *data,
       g_ptr_array_add (records, record);
     }
   return g_steal_pointer (&records);
-}
-
-GPtrArray *
-costops_usage_records_load_file (const char  *path,
-                                 GError     **error)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  return costops_usage_records_load_data (contents, (gssize) length, path, error);
 }
 
 /* --- cost records --- */

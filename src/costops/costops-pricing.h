@@ -38,6 +38,14 @@
  * source, the record and the field, e.g.
  *   prices.json: pricing 2: structure.tiers[1].max_tokens: must be ...
  *
+ * The file loaders read through costops_safe_read_file() and every
+ * document through costops_json_parse_checked() (costops-safe-read.h): a
+ * file that is not a regular file, or is larger than the limit below, is
+ * refused before it is read; so is JSON nested deeper than
+ * COSTOPS_JSON_MAX_DEPTH or holding a whole number that does not fit in
+ * 64 bits (json-glib would wrap it: a token count of 2^63 is "too large",
+ * never "-1").
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -46,6 +54,16 @@
 #include "costops-records.h"
 
 G_BEGIN_DECLS
+
+/* Pricing tables are a few kilobytes; usage files can be long exports.
+ * A document (a pricing file, a usage array, one JSON Line) also holds at
+ * most so many JSON values, which bounds the memory json-glib takes (about
+ * 80 bytes a value): 8,000,000 is some 500,000 usage records in one array;
+ * JSON Lines, parsed a line at a time, have no such limit. */
+#define COSTOPS_PRICING_MAX_FILE_BYTES (4 * 1024 * 1024)
+#define COSTOPS_USAGE_MAX_FILE_BYTES   (256 * 1024 * 1024)
+#define COSTOPS_PRICING_MAX_VALUES     1000000
+#define COSTOPS_USAGE_MAX_VALUES       8000000
 
 /* @where prefixes error messages, e.g. "prices.json: pricing 2". */
 CostopsPricingTable *costops_pricing_table_from_json (JsonNode     *node,

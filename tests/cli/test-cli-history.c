@@ -20,6 +20,7 @@
 #include "bench-history.h"
 #include "bench-targets.h"
 #include "cli-test-run.h"
+#include "costops-compress.h"
 #include "test-util.h"
 
 #define TARGET "cost_calculator"
@@ -444,6 +445,45 @@ test_history_keep_and_damaged (void)
   test_rm_rf (dir);
 }
 
+/* A history file holding a blank zstd payload (printf '\n' | zstd -c)
+ * crashed every command that reads the history; each now names it, skips
+ * it and carries on. */
+static void
+test_damaged_history_commands (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *damaged = g_build_filename (dir, "history", "20200101T000000Z-x.json.zst", NULL);
+  g_autoptr(CostopsCompressor) compressor = costops_compressor_new (3, NULL);
+  g_autoptr(GBytes) newline = g_bytes_new_static ("\n", 1);
+  g_autoptr(GBytes) packed = costops_compressor_compress (compressor, newline, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *commands[][12] = {
+    { "history", "--output", dir, NULL },
+    { "compare", "--output", dir, NULL },
+    { "export", "--output", dir, NULL },
+    { "export", "--output", dir, "--format=csv", "aaaa0001", NULL },
+    { "run", "--quick", "--targets", "forecasting", "--output", dir, "--compare-to", "latest", NULL },
+  };
+
+  write_record (dir, "aaaa0001", 30, g_get_host_name (), "forecasting", 100.0, 5);
+  write_record (dir, "bbbb0002", 20, g_get_host_name (), "forecasting", 100.0, 5);
+  g_file_set_contents (damaged, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+
+      run_cliv (&run, NULL, commands[i]);
+      g_test_message ("%s: status %d, stderr %s", commands[i][0], run.status, run.err);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.err, "20200101T000000Z-x.json.zst: only whitespace"));
+      g_assert_cmpstr (run.out, !=, "");
+    }
+
+  test_rm_rf (dir);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -510,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/cli-history/run-gbench", test_run_gbench);
   g_test_add_func ("/cli-history/keep-and-damaged", test_history_keep_and_damaged);
   g_test_add_func ("/cli-history/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli-history/damaged-history-commands", test_damaged_history_commands);
 
   return g_test_run ();
 }

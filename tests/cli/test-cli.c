@@ -671,6 +671,52 @@ test_run_json_non_utf8_path (void)
   test_rm_rf (dir);
 }
 
+/* Damaged input files: an error naming the file and the problem, exit
+ * status 1, nothing printed, never a crash. */
+static void
+test_calculate_damaged_files (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *pricing = g_build_filename (dir, "pricing.json", NULL);
+  g_autofree char *deep = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *huge = g_build_filename (dir, "huge.jsonl", NULL);
+  g_autofree char *brackets = g_strnfill (100000, '[');
+  g_auto(CliRun) deep_pricing = { 0 };
+  g_auto(CliRun) deep_usage = { 0 };
+  g_auto(CliRun) huge_tokens = { 0 };
+
+  test_write_file (pricing, pricing_json);
+  test_write_file (deep, brackets);
+  test_write_file (huge,
+                   "{\"id\": \"req-1\", \"timestamp\": \"2025-06-01T12:00:00Z\", \"provider\": \"openai\","
+                   " \"model\": \"gpt-4o\", \"organization_id\": \"org-1\","
+                   " \"prompt_tokens\": 9223372036854775808, \"completion_tokens\": 1}\n");
+
+  run_cli (&deep_pricing, NULL, "calculate", "--pricing", deep, "--usage", huge, NULL);
+  g_assert_cmpint (deep_pricing.status, ==, 1);
+  g_assert_cmpstr (deep_pricing.out, ==, "");
+  g_assert_nonnull (strstr (deep_pricing.err, "deep.json: "));
+  g_assert_nonnull (strstr (deep_pricing.err, "nested deeper than 64 levels"));
+
+  run_cli (&deep_usage, NULL, "calculate", "--pricing", pricing, "--usage", deep, NULL);
+  g_assert_cmpint (deep_usage.status, ==, 1);
+  g_assert_cmpstr (deep_usage.out, ==, "");
+  g_assert_nonnull (strstr (deep_usage.err, "deep.json: "));
+  g_assert_nonnull (strstr (deep_usage.err, "nested deeper than 64 levels"));
+
+  /* 2^63 tokens: too large, with the field and the limit (json-glib turns
+   * it into a negative number, which was reported as "not -1"). */
+  run_cli (&huge_tokens, NULL, "calculate", "--pricing", pricing, "--usage", huge, NULL);
+  g_assert_cmpint (huge_tokens.status, ==, 1);
+  g_assert_cmpstr (huge_tokens.out, ==, "");
+  g_assert_nonnull (strstr (huge_tokens.err, "huge.jsonl: record 1 (line 1): "));
+  g_assert_nonnull (strstr (huge_tokens.err, "“prompt_tokens”: 9223372036854775808 is too large "
+                                             "(the limit is 9223372036854775807)"));
+  g_assert_null (strstr (huge_tokens.err, "not -"));
+
+  test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -691,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/cli/calculate-errors", test_calculate_errors);
   g_test_add_func ("/cli/run-json-non-utf8-path", test_run_json_non_utf8_path);
   g_test_add_func ("/cli/run-measuring-options", test_run_measuring_options);
+  g_test_add_func ("/cli/calculate-damaged-files", test_calculate_damaged_files);
 
   return g_test_run ();
 }

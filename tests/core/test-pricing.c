@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "costops-calculator.h"
 #include "costops-error.h"
@@ -212,6 +213,128 @@ test_pricing_file (void)
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* What no loader may crash or hang on: every case is an error naming the
+ * source. */
+static void
+test_hostile_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("costops-pricing-XXXXXX", &error);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.json", NULL);
+  g_autofree char *deep_file = g_build_filename (dir, "deep.json", NULL);
+  g_autofree char *brackets = g_strnfill (100000, '[');
+  g_autofree char *deep_line = g_strconcat ("{\"id\": ", brackets, NULL);
+  const char *blank[] = { "", " \n\t " };
+
+  g_assert_no_error (error);
+
+  /* 100,000 nested arrays overflowed json-glib's recursive parser. */
+  g_assert_null (costops_pricing_tables_load_data (brackets, -1, "prices.json", &error));
+  g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "prices.json: "));
+  g_assert_nonnull (strstr (error->message, "nested deeper than 64 levels"));
+  g_clear_error (&error);
+  g_assert_null (costops_usage_records_load_data (brackets, -1, "usage.json", &error));
+  g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "usage.json: "));
+  g_clear_error (&error);
+  g_assert_null (costops_usage_records_load_data (deep_line, -1, "usage.jsonl", &error));
+  g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "usage.jsonl: record 1 (line 1): "));
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (deep_file, brackets, -1, &error));
+  g_assert_null (costops_pricing_tables_load_file (deep_file, &error));
+  g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, deep_file));
+  g_clear_error (&error);
+
+  /* Too many values for one document: refused before json-glib builds
+   * them all. */
+  {
+    GString *many = g_string_new ("[");
+
+    for (guint i = 0; i <= COSTOPS_PRICING_MAX_VALUES; i++)
+      g_string_append (many, i > 0 ? ",0" : "0");
+    g_string_append_c (many, ']');
+    g_assert_null (costops_pricing_tables_load_data (many->str, (gssize) many->len, "prices.json", &error));
+    g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (error->message, "prices.json: more than 1000000 values"));
+    g_clear_error (&error);
+    g_string_free (many, TRUE);
+  }
+
+  /* An empty pricing file, and empty and blank pricing documents. */
+  g_assert_true (g_file_set_contents (deep_file, "", 0, &error));
+  g_assert_null (costops_pricing_tables_load_file (deep_file, &error));
+  g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, deep_file));
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (blank); i++)
+    {
+      g_assert_null (costops_pricing_tables_load_data (blank[i], -1, "prices.json", &error));
+      g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, "prices.json: "));
+      g_clear_error (&error);
+    }
+
+  /* A FIFO is refused, not waited on, and so is a device. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_null (costops_pricing_tables_load_file (fifo, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_true (g_str_has_prefix (error->message, fifo));
+  g_clear_error (&error);
+  g_assert_null (costops_usage_records_load_file (fifo, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+  g_assert_null (costops_usage_records_load_file ("/dev/zero", &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_nonnull (strstr (error->message, "/dev/zero: "));
+  g_clear_error (&error);
+
+  g_unlink (fifo);
+  g_unlink (deep_file);
+  g_rmdir (dir);
+}
+
+/* json-glib wraps a whole number of 2^63 or more into a negative one; the
+ * loader must say it is too large rather than "must be 0 or more, not -1". */
+static void
+test_usage_number_too_large (void)
+{
+#define RECORD(tokens) "{\"id\":\"x\",\"timestamp\":\"2025-01-01\",\"provider\":\"aws\",\"model\":\"n\"," \
+                       "\"organization_id\":\"o\",\"prompt_tokens\":" tokens ",\"completion_tokens\":1}"
+  const char *too_large[] = { "9223372036854775808", "18446744073709551615", "18446744073709551616" };
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  records = costops_usage_records_load_data (RECORD ("9223372036854775807"), -1, "usage.jsonl", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (((CostopsUsageRecord *) g_ptr_array_index (records, 0))->prompt_tokens, ==, G_MAXINT64);
+
+  for (guint i = 0; i < G_N_ELEMENTS (too_large); i++)
+    {
+      g_autofree char *line = g_strdup_printf (RECORD ("%s"), too_large[i]);
+      g_autofree char *array = g_strdup_printf ("[\n" RECORD ("%s") "\n]", too_large[i]);
+      g_autofree char *expected = g_strdup_printf ("prompt_tokens”: %s is too large (the limit is "
+                                                   "9223372036854775807)", too_large[i]);
+
+      g_assert_null (costops_usage_records_load_data (line, -1, "usage.jsonl", &error));
+      g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, "usage.jsonl: record 1 (line 1): "));
+      g_assert_nonnull (strstr (error->message, expected));
+      g_assert_null (strstr (error->message, "-1"));
+      g_clear_error (&error);
+
+      g_assert_null (costops_usage_records_load_data (array, -1, "usage.json", &error));
+      g_assert_error (error, COSTOPS_ERROR, COSTOPS_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, "usage.json: line 2: "));
+      g_assert_nonnull (strstr (error->message, expected));
+      g_clear_error (&error);
+    }
+#undef RECORD
 }
 
 static void
@@ -454,6 +577,8 @@ main (int   argc,
   g_test_add_func ("/pricing/file", test_pricing_file);
   g_test_add_func ("/usage/array-and-lines", test_usage_array_and_lines);
   g_test_add_func ("/usage/errors", test_usage_errors);
+  g_test_add_func ("/loaders/hostile-input", test_hostile_input);
+  g_test_add_func ("/usage/number-too-large", test_usage_number_too_large);
   g_test_add_func ("/cost-record/json", test_cost_record_json);
   g_test_add_func ("/calculate-flow", test_calculate_flow);
 

@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "bench-error.h"
 #include "bench-output.h"
@@ -382,6 +384,77 @@ test_load (void)
   test_rm_rf (dir);
 }
 
+/* Load Results in the app: every damaged raw file is skipped with its name
+ * and the reason; none crashes (an empty file did), hangs (a FIFO) or is
+ * read without end (a device). */
+static void
+test_load_damaged (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *raw = g_build_filename (dir, "raw", NULL);
+  g_autofree char *deep = g_strnfill (100000, '{');
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  struct { const char *name; const char *contents; const char *reason; } files[] = {
+    { "cost_calculator.json", seed_example, NULL },
+    { "empty.json", "", "empty" },
+    { "blank.json", " \n\t\n", "only whitespace" },
+    { "deep.json", deep, "nested deeper than 64 levels" },
+    { "array.json", "[]", "must be a JSON object" },
+    { "types.json", "{\"target_id\": 1, \"metrics\": \"x\"}", "“target_id” is missing or not a string" },
+    { "metrics.json", "{\"target_id\": \"metrics\", \"timestamp\": \"2025-12-02T12:34:56Z\", \"metrics\": 5}",
+      "“metrics” is missing or not an object" },
+    { "infinite.json", "{\"target_id\": \"infinite\", \"timestamp\": \"2025-12-02T12:34:56Z\", \"metrics\": "
+      "{\"operations_per_second\": 1e400, \"avg_duration_ns\": 1, \"total_iterations\": 1}}", "out of range" },
+    { "huge.json", "{\"target_id\": \"huge\", \"timestamp\": \"2025-12-02T12:34:56Z\", \"metrics\": "
+      "{\"operations_per_second\": 1, \"avg_duration_ns\": 1, \"total_iterations\": 99999999999999999999}}",
+      "“total_iterations”: 99999999999999999999 is too large" },
+    { "early.json", "{\"target_id\": \"early\", \"timestamp\": \"0001-01-01T00:00:00+12:00\", \"metrics\": "
+      "{\"operations_per_second\": 1, \"avg_duration_ns\": 1, \"total_iterations\": 1}}", "out of range in UTC" },
+    { "fifo.json", NULL, "FIFO" },
+    { "random.json", NULL, "character device" },
+  };
+
+  g_assert_true (bench_output_prepare (dir, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_free (path);
+      path = g_build_filename (raw, files[i].name, NULL);
+      if (files[i].contents != NULL)
+        test_write_file (path, files[i].contents);
+    }
+  g_free (path);
+  path = g_build_filename (raw, "fifo.json", NULL);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_free (path);
+  path = g_build_filename (raw, "random.json", NULL);
+  g_assert_cmpint (symlink ("/dev/urandom", path), ==, 0);
+
+  results = bench_output_load (dir, skipped, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpstr (bench_result_get_target_id (g_ptr_array_index (results, 0)), ==, "cost_calculator");
+  g_assert_cmpuint (skipped->len, ==, G_N_ELEMENTS (files) - 1);
+  for (guint i = 1; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *prefix = g_strconcat (files[i].name, ": ", NULL);
+      const char *line = NULL;
+
+      for (guint j = 0; j < skipped->len && line == NULL; j++)
+        if (g_str_has_prefix (g_ptr_array_index (skipped, j), prefix))
+          line = g_ptr_array_index (skipped, j);
+      if (line == NULL)
+        g_error ("%s was not skipped", files[i].name);
+      g_test_message ("skipped %s", line);
+      if (strstr (line, files[i].reason) == NULL)
+        g_error ("“%s” lacks “%s”", line, files[i].reason);
+    }
+
+  test_rm_rf (dir);
+}
+
 static void
 test_load_missing (void)
 {
@@ -483,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/results/rejects-bad", test_rejects_bad_results);
   g_test_add_func ("/results/load", test_load);
   g_test_add_func ("/results/load-missing", test_load_missing);
+  g_test_add_func ("/results/load-damaged", test_load_damaged);
   g_test_add_func ("/output/prepare-creates", test_prepare_creates);
   g_test_add_func ("/output/prepare-refuses", test_prepare_refuses);
 

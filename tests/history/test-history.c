@@ -2,10 +2,14 @@
  * files reported by name and skipped.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "bench-error.h"
 #include "bench-history.h"
 #include "bench-history-export.h"
+#include "costops-compress.h"
 
 typedef struct {
   char *dir;
@@ -315,6 +319,135 @@ test_corrupt_files_skipped (Fixture *f, gconstpointer data)
 }
 
 static void
+write_packed (Fixture *f, const char *name, const char *text)
+{
+  g_autoptr(CostopsCompressor) compressor = costops_compressor_new (3, NULL);
+  g_autoptr(GBytes) plain = g_bytes_new (text, strlen (text));
+  g_autoptr(GBytes) packed = costops_compressor_compress (compressor, plain, NULL);
+
+  g_assert_nonnull (packed);
+  write_file (f, name, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
+}
+
+/* A zstd frame whose header declares @declared bytes but holds one. */
+static void
+write_lying_frame (Fixture *f, const char *name, guint64 declared)
+{
+  guint8 frame[4 + 1 + 8 + 3 + 1] = { 0x28, 0xb5, 0x2f, 0xfd, 0xe0 };
+
+  for (guint i = 0; i < 8; i++)
+    frame[5 + i] = (guint8) (declared >> (8 * i));
+  frame[13] = 0x09;   /* the last block, raw, one byte */
+  frame[16] = '{';
+  write_file (f, name, frame, sizeof frame);
+}
+
+#define RECORD_HEAD "{\"format\":1,\"run_id\":\"0badf00d\",\"started\":\"2026-11-29T10:00:00.000Z\","
+#define RESULT_HEAD "{\"target_id\":\"alpha\",\"timestamp\":\"2026-11-29T10:00:00.250Z\"," \
+                    "\"metrics\":{\"operations_per_second\":1,\"avg_duration_ns\":1,\"total_iterations\":"
+
+/* Every way a history file was seen to crash, hang or exhaust a loader:
+ * each is skipped with its name and the reason, and the good run loads. A
+ * critical (json-glib's typed getters on a wrong type) would abort here. */
+static void
+test_damaged_files (Fixture *f, gconstpointer data)
+{
+  g_autoptr(BenchRunRecord) run = make_run ("feedface", 30, 50.0);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autoptr(GString) many = g_string_new (RECORD_HEAD "\"results\":[" RESULT_HEAD "1},\"samples_ns_per_op\":[");
+  g_autofree char *history = g_build_filename (f->dir, "history", NULL);
+  g_autofree char *path = NULL;
+  struct { const char *name; const char *text; const char *reason; } packed[] = {
+    /* printf '\n' | zstd -c: a NULL error was dereferenced */
+    { "a-newline.json.zst", "\n", "only whitespace" },
+    { "a-blank.json.zst", " \t \r\n ", "only whitespace" },
+    { "a-nothing.json.zst", "", "empty" },
+    { "a-deep.json.zst", deep, "nested deeper than 64 levels" },
+    { "a-text.json.zst", "hello", "not valid JSON" },
+    { "a-cut.json.zst", RECORD_HEAD "\"results\":[", "not valid JSON" },
+    { "a-array.json.zst", "[1]", "the top level is not an object" },
+    { "a-format.json.zst", "{\"format\":\"1\"}", "unknown format version" },
+    { "a-env.json.zst", RECORD_HEAD "\"environment\":\"x\",\"results\":[]}", "environment is not an object" },
+    { "a-results.json.zst", RECORD_HEAD "\"results\":{}}", "no results" },
+    { "a-no-samples.json.zst", RECORD_HEAD "\"results\":[" RESULT_HEAD "1}}]}", "no samples_ns_per_op" },
+    { "a-samples-text.json.zst", RECORD_HEAD "\"results\":[" RESULT_HEAD "1},\"samples_ns_per_op\":\"x\"}]}",
+      "no samples_ns_per_op" },
+    { "a-sample-text.json.zst", RECORD_HEAD "\"results\":[" RESULT_HEAD "1},\"samples_ns_per_op\":[\"x\"]}]}",
+      "a sample is not a number" },
+    { "a-metrics.json.zst", RECORD_HEAD "\"results\":[{\"target_id\":\"alpha\",\"timestamp\":"
+      "\"2026-11-29T10:00:00Z\",\"metrics\":[]}]}", "“metrics” is missing or not an object" },
+    { "a-inf.json.zst", RECORD_HEAD "\"results\":[" RESULT_HEAD "1},\"samples_ns_per_op\":[1e999]}]}",
+      "1e999 is out of range" },
+    { "a-huge.json.zst", RECORD_HEAD "\"results\":[" RESULT_HEAD "9223372036854775808}}]}",
+      "“total_iterations”: 9223372036854775808 is too large" },
+    { "a-started-range.json.zst", "{\"format\":1,\"run_id\":\"a\",\"started\":\"9999-12-31T23:59:59-12:00\",\"results\":[]}",
+      "the start time is out of range in UTC" },
+    { "a-timestamp-range.json.zst", RECORD_HEAD "\"results\":[{\"target_id\":\"alpha\",\"timestamp\":"
+      "\"0001-01-01T00:00:00+12:00\",\"metrics\":{}}]}", "“timestamp” is out of range in UTC" },
+    { "a-many.json.zst", NULL, "100001 samples, more than the limit of 100000" },
+  };
+  struct { const char *name; const char *reason; } other[] = {
+    { "b-lying-large.json.zst", "declares 1073741824 bytes, more than the limit" },
+    { "b-lying-small.json.zst", "Error decompressing" },
+    { "b-fifo.json.zst", "FIFO" },
+    { "b-random.json.zst", "character device" },
+    { "b-folder.json.zst", "folder" },
+    { "b-big.json.zst", "larger than the limit of 16777216 bytes" },
+  };
+
+  for (guint i = 0; i <= BENCH_HISTORY_MAX_SAMPLES; i++)
+    g_string_append (many, i > 0 ? ",1" : "1");
+  g_string_append (many, "]}]}");
+  packed[G_N_ELEMENTS (packed) - 1].text = many->str;
+
+  g_assert_true (bench_history_append (f->dir, run, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (packed); i++)
+    write_packed (f, packed[i].name, packed[i].text);
+  write_lying_frame (f, other[0].name, G_GUINT64_CONSTANT (1) << 30);
+  write_lying_frame (f, other[1].name, G_GUINT64_CONSTANT (1) << 20);
+  path = g_build_filename (history, other[2].name, NULL);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_free (path);
+  path = g_build_filename (history, other[3].name, NULL);
+  g_assert_cmpint (symlink ("/dev/urandom", path), ==, 0);
+  g_free (path);
+  path = g_build_filename (history, other[4].name, NULL);
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_free (path);
+  path = g_build_filename (history, other[5].name, NULL);
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_cmpint (truncate (path, 16 * 1024 * 1024 + 1), ==, 0);   /* sparse */
+
+  runs = bench_history_list (f->dir, skipped, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpstr (bench_run_record_get_id (g_ptr_array_index (runs, 0)), ==, "feedface");
+  g_assert_cmpuint (skipped->len, ==, G_N_ELEMENTS (packed) + G_N_ELEMENTS (other));
+  for (guint i = 0; i < skipped->len; i++)
+    g_test_message ("skipped %s", (const char *) g_ptr_array_index (skipped, i));
+  for (guint i = 0; i < G_N_ELEMENTS (packed) + G_N_ELEMENTS (other); i++)
+    {
+      gboolean is_packed = i < G_N_ELEMENTS (packed);
+      const char *name = is_packed ? packed[i].name : other[i - G_N_ELEMENTS (packed)].name;
+      const char *reason = is_packed ? packed[i].reason : other[i - G_N_ELEMENTS (packed)].reason;
+      g_autofree char *prefix = g_strconcat (name, ": ", NULL);
+      const char *line = NULL;
+
+      for (guint j = 0; j < skipped->len && line == NULL; j++)
+        if (g_str_has_prefix (g_ptr_array_index (skipped, j), prefix))
+          line = g_ptr_array_index (skipped, j);
+      if (line == NULL)
+        g_error ("%s was not skipped", name);
+      if (strstr (line, reason) == NULL)
+        g_error ("“%s” lacks “%s”", line, reason);
+    }
+}
+
+static void
 test_gbench_and_csv (Fixture *f, gconstpointer data)
 {
   g_autoptr(BenchRunRecord) run = make_run ("abcdef01", 1, 200.0);
@@ -362,6 +495,7 @@ main (int argc, char **argv)
   g_test_add ("/history/prepare", Fixture, NULL, fixture_set_up, test_prepare, fixture_tear_down);
   g_test_add ("/history/prune", Fixture, NULL, fixture_set_up, test_prune, fixture_tear_down);
   g_test_add ("/history/corrupt-files-skipped", Fixture, NULL, fixture_set_up, test_corrupt_files_skipped, fixture_tear_down);
+  g_test_add ("/history/damaged-files", Fixture, NULL, fixture_set_up, test_damaged_files, fixture_tear_down);
   g_test_add ("/history/gbench-and-csv", Fixture, NULL, fixture_set_up, test_gbench_and_csv, fixture_tear_down);
   return g_test_run ();
 }
