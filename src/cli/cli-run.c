@@ -118,56 +118,41 @@ run_job_thread (gpointer data)
   return NULL;
 }
 
-static gboolean
-on_sigint (gpointer data)
-{
-  RunJob *job = data;
+/* One per caught signal: the job and the signal's number. */
+typedef struct {
+  RunJob *job;
+  int     number;
+} SignalWatch;
 
-  if (job->signal_number == 0)
-    job->signal_number = SIGINT;
-  g_cancellable_cancel (job->cancellable);
+static gboolean
+on_signal (gpointer data)
+{
+  SignalWatch *watch = data;
+
+  if (watch->job->signal_number == 0)
+    watch->job->signal_number = watch->number;
+  g_cancellable_cancel (watch->job->cancellable);
   return G_SOURCE_CONTINUE;
 }
 
-static gboolean
-on_sigterm (gpointer data)
-{
-  RunJob *job = data;
-
-  if (job->signal_number == 0)
-    job->signal_number = SIGTERM;
-  g_cancellable_cancel (job->cancellable);
-  return G_SOURCE_CONTINUE;
-}
-
-/* The terminal went away: as SIGTERM, so the run is saved, not lost with
- * its worker's files. */
-static gboolean
-on_sighup (gpointer data)
-{
-  RunJob *job = data;
-
-  if (job->signal_number == 0)
-    job->signal_number = SIGHUP;
-  g_cancellable_cancel (job->cancellable);
-  return G_SOURCE_CONTINUE;
-}
-
-/* SIGINT and SIGTERM are caught from before the output folder is locked
- * until the run is saved: a signal during the save lets the save finish
- * and then sets the exit status. */
+/* SIGINT, SIGTERM and SIGHUP (the terminal went away) are caught from
+ * before the output folder is locked until the run is saved: a signal
+ * cancels the run, and one during the save lets the save finish; either
+ * way the exit status says which signal came. */
 static void
 watch_signals (RunJob *job)
 {
   static const int numbers[G_N_ELEMENTS (job->signals)] = { SIGINT, SIGTERM, SIGHUP };
-  static const GSourceFunc handlers[G_N_ELEMENTS (job->signals)] = { on_sigint, on_sigterm, on_sighup };
 
   job->context = g_main_context_new ();
   job->cancellable = g_cancellable_new ();
   for (guint i = 0; i < G_N_ELEMENTS (job->signals); i++)
     {
+      SignalWatch *watch = g_new (SignalWatch, 1);
+
+      *watch = (SignalWatch) { job, numbers[i] };
       job->signals[i] = g_unix_signal_source_new (numbers[i]);
-      g_source_set_callback (job->signals[i], handlers[i], job, NULL);
+      g_source_set_callback (job->signals[i], on_signal, watch, g_free);
       g_source_attach (job->signals[i], job->context);
     }
 }

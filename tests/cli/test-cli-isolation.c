@@ -12,22 +12,6 @@
 #include "cli-test-run.h"
 #include "test-util.h"
 
-static guint
-count_entries (const char *dir,
-               const char *prefix)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      if (g_str_has_prefix (name, prefix))
-        n++;
-    }
-  return n;
-}
-
 static void
 test_crashing_targets (void)
 {
@@ -62,11 +46,11 @@ test_crashing_targets (void)
   summary = test_read_file (summary_path);
   g_assert_nonnull (strstr (summary, "| steady |"));
   g_assert_nonnull (strstr (summary, "- `alloc_forever`: ran out of memory"));
-  g_assert_cmpuint (count_entries (history, ""), ==, 1);
+  g_assert_cmpuint (test_count_entries (history, ""), ==, 1);
 
   /* No staging folder, no worker's temporary folder (TMPDIR is ours). */
-  g_assert_cmpuint (count_entries (out, ".cost-ops"), ==, 0);
-  g_assert_cmpuint (count_entries (g_get_tmp_dir (), "cost-ops-worker-"), ==, 0);
+  g_assert_cmpuint (test_count_entries (out, ".cost-ops"), ==, 0);
+  g_assert_cmpuint (test_count_entries (g_get_tmp_dir (), "cost-ops-worker-"), ==, 0);
   test_rm_rf (dir);
 }
 

@@ -42,16 +42,7 @@ select_targets (const char *ids)
 static guint
 count_worker_folders (void)
 {
-  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      if (g_str_has_prefix (name, "cost-ops-worker-"))
-        n++;
-    }
-  return n;
+  return test_count_entries (g_get_tmp_dir (), "cost-ops-worker-");
 }
 
 static const char *

@@ -123,3 +123,19 @@ test_snapshot_tree (const char *dir)
   snapshot (out, dir, "");
   return g_string_free (out, FALSE);
 }
+
+guint
+test_count_entries (const char *dir,
+                    const char *prefix)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      if (g_str_has_prefix (name, prefix))
+        n++;
+    }
+  return n;
+}

@@ -18,5 +18,8 @@ void      test_write_file    (const char *path,
 /* Every file below @dir as "relative/path\ncontents\n..." for comparing a
  * whole tree byte for byte, with the mode and modification time of each. */
 char     *test_snapshot_tree (const char *dir);
+/* How many entries of @dir have names starting with @prefix. */
+guint     test_count_entries (const char *dir,
+                              const char *prefix);
 
 G_END_DECLS

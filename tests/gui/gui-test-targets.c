@@ -222,3 +222,43 @@ gui_test_remove_tree (const char *path)
     }
   return g_rmdir (path) == 0 && removed;
 }
+
+CobWindow *
+gui_test_window_open (const BenchTarget * const *window_targets,
+                      const char * const        *selection,
+                      const char                *dir)
+{
+  CobWindow *window;
+
+  gui_test_reset_settings (selection);
+  window = cob_window_new (NULL, window_targets);
+  g_object_ref_sink (window);
+  cob_window_set_output_override (window, dir);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+void
+gui_test_window_close (CobWindow **window)
+{
+  if (*window == NULL)
+    return;
+  gtk_window_destroy (GTK_WINDOW (*window));
+  g_clear_object (window);
+}
+
+CobTargetRow *
+gui_test_target_row (CobWindow  *window,
+                     const char *id)
+{
+  GListModel *rows = cob_window_get_target_rows (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CobTargetRow) row = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (cob_target_row_get_id (row), id))
+        return row;   /* the model keeps it alive */
+    }
+  g_assert_not_reached ();
+}

@@ -7,6 +7,8 @@
 #include <gtk/gtk.h>
 
 #include "bench-target.h"
+#include "cob-target-row.h"
+#include "cob-window.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +43,17 @@ gboolean gui_test_wait_property (gpointer    object,
                                  const char *property,
                                  gboolean    value,
                                  guint       timeout_ms);
+/* A window over @targets, writing into @dir, shown, with the settings of
+ * gui_test_reset_settings (@selection); the caller owns a reference. */
+CobWindow    *gui_test_window_open (const BenchTarget * const *targets,
+                                    const char * const        *selection,
+                                    const char                *dir);
+/* Destroys the window of gui_test_window_open() and drops the reference. */
+void          gui_test_window_close (CobWindow **window);
+/* The target row of @id (the window's model keeps it alive). */
+CobTargetRow *gui_test_target_row (CobWindow  *window,
+                                   const char *id);
+
 /* Sets the memory-backend settings a test starts from: quick runs and the
  * given selection. */
 void     gui_test_reset_settings (const char * const *selected);

@@ -29,41 +29,18 @@ fixture_set_up (Fixture       *fixture,
   g_assert_nonnull (fixture->dir);
   if (!gui_test_have_display ())
     return;
-  gui_test_reset_settings (data);
-  fixture->window = cob_window_new (NULL, crash_targets_get_all ());
-  g_object_ref_sink (fixture->window);
-  cob_window_set_output_override (fixture->window, fixture->dir);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = gui_test_window_open (crash_targets_get_all (), data, fixture->dir);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      g_clear_object (&fixture->window);
-    }
+  gui_test_window_close (&fixture->window);
   gui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
-static CobTargetRow *
-target_row (CobWindow  *window,
-            const char *id)
-{
-  GListModel *rows = cob_window_get_target_rows (window);
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(CobTargetRow) row = g_list_model_get_item (rows, i);
-
-      if (g_str_equal (cob_target_row_get_id (row), id))
-        return row;   /* the model keeps it alive */
-    }
-  g_assert_not_reached ();
-}
 
 static const char *select_crashes[] = { "crash_segv", "steady", "crash_abort", "exits_early", NULL };
 
@@ -93,15 +70,15 @@ test_crashes_are_rows (Fixture       *fixture,
         failed++;
     }
   g_assert_cmpuint (failed, ==, 3);
-  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "steady")), ==,
+  g_assert_cmpint (cob_target_row_get_status (gui_test_target_row (fixture->window, "steady")), ==,
                    COB_TARGET_STATUS_DONE);
-  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "crash_segv")), ==,
+  g_assert_cmpint (cob_target_row_get_status (gui_test_target_row (fixture->window, "crash_segv")), ==,
                    COB_TARGET_STATUS_FAILED);
-  g_assert_true (g_str_has_prefix (cob_target_row_get_error (target_row (fixture->window, "crash_segv")),
+  g_assert_true (g_str_has_prefix (cob_target_row_get_error (gui_test_target_row (fixture->window, "crash_segv")),
                                    "crashed: segmentation fault (SIGSEGV)"));
-  g_assert_true (g_str_has_prefix (cob_target_row_get_error (target_row (fixture->window, "crash_abort")),
+  g_assert_true (g_str_has_prefix (cob_target_row_get_error (gui_test_target_row (fixture->window, "crash_abort")),
                                    "crashed: aborted (SIGABRT) while setting up"));
-  g_assert_true (g_str_has_prefix (cob_target_row_get_error (target_row (fixture->window, "exits_early")),
+  g_assert_true (g_str_has_prefix (cob_target_row_get_error (gui_test_target_row (fixture->window, "exits_early")),
                                    "exited unexpectedly with status 7"));
 }
 
@@ -123,7 +100,7 @@ test_cancel_stops_hang (Fixture       *fixture,
   if (fixture->window == NULL)
     return;
 
-  hang = target_row (fixture->window, "hang");
+  hang = gui_test_target_row (fixture->window, "hang");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
   for (guint i = 0; i < 3000 && !row_running (hang); i++)
     {
@@ -144,7 +121,7 @@ test_cancel_stops_hang (Fixture       *fixture,
   latency_us = g_get_monotonic_time () - start;
   g_test_message ("Cancel to control back: %.1f ms", latency_us / 1000.0);
   g_assert_cmpint (latency_us, <, 200 * G_TIME_SPAN_MILLISECOND);
-  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "steady")), ==,
+  g_assert_cmpint (cob_target_row_get_status (gui_test_target_row (fixture->window, "steady")), ==,
                    COB_TARGET_STATUS_DONE);
   g_assert_cmpint (cob_target_row_get_status (hang), ==, COB_TARGET_STATUS_CANCELLED);
 }

@@ -23,48 +23,23 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  const char * const *selection = data;
-
   fixture->dir = g_dir_make_tmp ("cob-window-XXXXXX", NULL);
   g_assert_nonnull (fixture->dir);
   if (!gui_test_have_display ())
     return;
-  gui_test_reset_settings (selection);
   gui_test_set_gate (FALSE);
-  fixture->window = cob_window_new (NULL, gui_test_targets ());
-  g_object_ref_sink (fixture->window);
-  cob_window_set_output_override (fixture->window, fixture->dir);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = gui_test_window_open (gui_test_targets (), data, fixture->dir);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      g_clear_object (&fixture->window);
-    }
+  gui_test_window_close (&fixture->window);
   gui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
-static CobTargetRow *
-target_row (CobWindow  *window,
-            const char *id)
-{
-  GListModel *rows = cob_window_get_target_rows (window);
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(CobTargetRow) row = g_list_model_get_item (rows, i);
-
-      if (g_str_equal (cob_target_row_get_id (row), id))
-        return row;   /* the model keeps it alive */
-    }
-  g_assert_not_reached ();
-}
 
 static int
 compare_names (gconstpointer a,
@@ -128,13 +103,13 @@ test_run_two_targets (Fixture       *fixture,
       g_assert_cmpfloat (cob_result_row_get_median_ns (row), >, 0.0);
       g_assert_cmpfloat (cob_result_row_get_p99_ns (row), >=, cob_result_row_get_median_ns (row));
     }
-  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "fast_a")), ==,
+  g_assert_cmpint (cob_target_row_get_status (gui_test_target_row (fixture->window, "fast_a")), ==,
                    COB_TARGET_STATUS_DONE);
-  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "fast_b")), ==,
+  g_assert_cmpint (cob_target_row_get_status (gui_test_target_row (fixture->window, "fast_b")), ==,
                    COB_TARGET_STATUS_DONE);
-  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "slow")), ==,
+  g_assert_cmpint (cob_target_row_get_status (gui_test_target_row (fixture->window, "slow")), ==,
                    COB_TARGET_STATUS_IDLE);
-  g_assert_cmpfloat (cob_target_row_get_ops_per_second (target_row (fixture->window, "fast_a")), >, 0);
+  g_assert_cmpfloat (cob_target_row_get_ops_per_second (gui_test_target_row (fixture->window, "fast_a")), >, 0);
 
   /* The runner wrote exactly the CLI's files. */
   raw_dir = g_build_filename (fixture->dir, "raw", NULL);
@@ -211,7 +186,7 @@ test_exports (Fixture       *fixture,
 static void
 wait_until_slow_target (CobWindow *window)
 {
-  CobTargetRow *slow = target_row (window, "slow");
+  CobTargetRow *slow = gui_test_target_row (window, "slow");
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   while (cob_target_row_get_status (slow) != COB_TARGET_STATUS_RUNNING)
@@ -241,7 +216,7 @@ test_cancel_keeps_finished (Fixture       *fixture,
   if (fixture->window == NULL)
     return;
 
-  slow = target_row (fixture->window, "slow");
+  slow = gui_test_target_row (fixture->window, "slow");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
   wait_until_slow_target (fixture->window);
 
@@ -257,12 +232,12 @@ test_cancel_keeps_finished (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
   first = g_list_model_get_item (results, 0);
   g_assert_cmpstr (cob_result_row_get_target_id (first), ==, "fast_a");
-  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "fast_a")), ==,
+  g_assert_cmpint (cob_target_row_get_status (gui_test_target_row (fixture->window, "fast_a")), ==,
                    COB_TARGET_STATUS_DONE);
   g_assert_cmpint (cob_target_row_get_status (slow), ==, COB_TARGET_STATUS_CANCELLED);
-  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "broken")), ==,
+  g_assert_cmpint (cob_target_row_get_status (gui_test_target_row (fixture->window, "broken")), ==,
                    COB_TARGET_STATUS_CANCELLED);
-  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "fast_b")), ==,
+  g_assert_cmpint (cob_target_row_get_status (gui_test_target_row (fixture->window, "fast_b")), ==,
                    COB_TARGET_STATUS_IDLE);
 
   raw_dir = g_build_filename (fixture->dir, "raw", NULL);
@@ -369,10 +344,10 @@ test_failure_is_shown (Fixture       *fixture,
     return;
 
   run_and_wait (fixture->window);
-  broken = target_row (fixture->window, "broken");
+  broken = gui_test_target_row (fixture->window, "broken");
   g_assert_cmpint (cob_target_row_get_status (broken), ==, COB_TARGET_STATUS_FAILED);
   g_assert_nonnull (strstr (cob_target_row_get_error (broken), "test data cannot be built"));
-  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "fast_a")), ==,
+  g_assert_cmpint (cob_target_row_get_status (gui_test_target_row (fixture->window, "fast_a")), ==,
                    COB_TARGET_STATUS_DONE);
 
   results = cob_window_get_result_rows (fixture->window);
@@ -418,7 +393,7 @@ test_unwritable_output (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
   g_assert_false (cob_window_get_running (fixture->window));
-  g_assert_cmpint (cob_target_row_get_status (target_row (fixture->window, "fast_a")), ==,
+  g_assert_cmpint (cob_target_row_get_status (gui_test_target_row (fixture->window, "fast_a")), ==,
                    COB_TARGET_STATUS_IDLE);
   g_assert_cmpuint (g_list_model_get_n_items (cob_window_get_result_rows (fixture->window)), ==, 0);
   files = list_dir (fixture->dir);
@@ -436,11 +411,11 @@ test_selection_persists (Fixture       *fixture,
   if (fixture->window == NULL)
     return;
 
-  g_assert_true (cob_target_row_get_selected (target_row (fixture->window, "fast_a")));
+  g_assert_true (cob_target_row_get_selected (gui_test_target_row (fixture->window, "fast_a")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-none", NULL));
-  g_assert_false (cob_target_row_get_selected (target_row (fixture->window, "fast_a")));
-  cob_target_row_set_selected (target_row (fixture->window, "slow"), TRUE);
-  cob_target_row_set_selected (target_row (fixture->window, "broken"), TRUE);
+  g_assert_false (cob_target_row_get_selected (gui_test_target_row (fixture->window, "fast_a")));
+  cob_target_row_set_selected (gui_test_target_row (fixture->window, "slow"), TRUE);
+  cob_target_row_set_selected (gui_test_target_row (fixture->window, "broken"), TRUE);
 
   stored = g_settings_get_strv (settings, "selected-targets");
   g_assert_cmpuint (g_strv_length (stored), ==, 2);
@@ -451,10 +426,10 @@ test_selection_persists (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
   second = g_object_ref_sink (cob_window_new (NULL, gui_test_targets ()));
-  g_assert_false (cob_target_row_get_selected (target_row (second, "fast_a")));
-  g_assert_false (cob_target_row_get_selected (target_row (second, "fast_b")));
-  g_assert_true (cob_target_row_get_selected (target_row (second, "slow")));
-  g_assert_true (cob_target_row_get_selected (target_row (second, "broken")));
+  g_assert_false (cob_target_row_get_selected (gui_test_target_row (second, "fast_a")));
+  g_assert_false (cob_target_row_get_selected (gui_test_target_row (second, "fast_b")));
+  g_assert_true (cob_target_row_get_selected (gui_test_target_row (second, "slow")));
+  g_assert_true (cob_target_row_get_selected (gui_test_target_row (second, "broken")));
 
   /* Select All reaches every row and the key. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.select-all", NULL));
