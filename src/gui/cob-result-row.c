@@ -257,7 +257,13 @@ double
 cob_result_row_get_spread (CobResultRow *self)
 {
   g_return_val_if_fail (COB_IS_RESULT_ROW (self), 0);
-  return bench_result_is_success (self->result) ? bench_result_get_spread (self->result) : 0;
+
+  if (!bench_result_is_success (self->result))
+    return 0;
+  /* The ± every front end shows beside the headline; results of older
+   * runs have only (p95 − p5) / median. */
+  return bench_result_get_metric_double (self->result, "relative_mad",
+                                         bench_result_get_spread (self->result));
 }
 
 /* The notes' tooltip: the whole sentence, or NULL when there is none. */

@@ -112,9 +112,13 @@ bind_cell (GtkSignalListItemFactory *factory,
     case KIND_SPREAD:
       if (success)
         {
-          text = cob_format_percent (value);
-          /* Translators: tooltip of the spread column: (p95 − p5) / median. */
-          tooltip = g_strdup_printf (_("(p95 − p5) / median = %.5f"), value);
+          g_autofree char *percent = cob_format_percent (value);
+
+          /* Translators: the spread beside a figure, "± 0.8%". */
+          text = g_strdup_printf (_("± %s"), percent);
+          /* Translators: tooltip of the spread column. */
+          tooltip = g_strdup (_("Median absolute deviation of the undisturbed samples, over their "
+                                "median: how much one sample differs from the next"));
         }
       break;
     default:
