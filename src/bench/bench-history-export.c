@@ -237,6 +237,59 @@ add_gbench_family (JsonBuilder *builder,
     }
 }
 
+static double
+array_double (JsonArray *array,
+              guint      i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  return JSON_NODE_HOLDS_VALUE (node) && (json_node_get_value_type (node) == G_TYPE_DOUBLE ||
+                                          json_node_get_value_type (node) == G_TYPE_INT64)
+         ? json_node_get_double (node) : 0.0;
+}
+
+/* A result with "repetition_ops_per_second" (bench_result_combine_repetitions())
+ * becomes one result per repetition in @runs, owned by @expanded. FALSE
+ * for any other result. */
+static gboolean
+expand_repetitions (BenchResult *result,
+                    GPtrArray   *runs,
+                    GPtrArray   *expanded)
+{
+  JsonObject *metrics = bench_result_get_metrics (result);
+  JsonNode *ops_node, *cpu_node, *iterations_node;
+  JsonArray *ops, *cpu, *iterations;
+  guint n;
+
+  if (metrics == NULL ||
+      (ops_node = json_object_get_member (metrics, "repetition_ops_per_second")) == NULL ||
+      (cpu_node = json_object_get_member (metrics, "repetition_cpu_avg_duration_ns")) == NULL ||
+      (iterations_node = json_object_get_member (metrics, "repetition_iterations")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (ops_node) || !JSON_NODE_HOLDS_ARRAY (cpu_node) ||
+      !JSON_NODE_HOLDS_ARRAY (iterations_node))
+    return FALSE;
+  ops = json_node_get_array (ops_node);
+  cpu = json_node_get_array (cpu_node);
+  iterations = json_node_get_array (iterations_node);
+  n = json_array_get_length (ops);
+  if (n < 2 || json_array_get_length (cpu) != n || json_array_get_length (iterations) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JsonObject) one = json_object_new ();
+      BenchResult *repetition;
+
+      json_object_set_double_member (one, "operations_per_second", array_double (ops, i));
+      json_object_set_double_member (one, "cpu_avg_duration_ns", array_double (cpu, i));
+      json_object_set_int_member (one, "total_iterations", (gint64) array_double (iterations, i));
+      repetition = bench_result_new_success (bench_result_get_target_id (result), one,
+                                             bench_result_get_timestamp (result), NULL, 0);
+      g_ptr_array_add (expanded, repetition);
+      g_ptr_array_add (runs, repetition);
+    }
+  return TRUE;
+}
+
 JsonNode *
 bench_run_record_to_gbench (BenchRunRecord *record)
 {
@@ -245,6 +298,7 @@ bench_run_record_to_gbench (BenchRunRecord *record)
   g_autoptr(GHashTable) repetitions =
     g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) expanded = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_result_unref);
   GPtrArray *results;
 
   g_return_val_if_fail (record != NULL, NULL);
@@ -262,7 +316,9 @@ bench_run_record_to_gbench (BenchRunRecord *record)
           g_hash_table_insert (repetitions, (gpointer) id, runs);
           g_ptr_array_add (order, (gpointer) id);
         }
-      g_ptr_array_add (runs, result);
+      /* A result of `run --repetitions N` holds its repetitions. */
+      if (!expand_repetitions (result, runs, expanded))
+        g_ptr_array_add (runs, result);
     }
 
   json_builder_begin_object (builder);

@@ -476,3 +476,113 @@ bench_result_from_json (JsonNode  *node,
                                      timestamp, NULL, 0);
   }
 }
+
+static JsonArray *
+double_array (const double *values,
+              guint         n)
+{
+  JsonArray *array = json_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    json_array_add_double_element (array, values[i]);
+  return array;
+}
+
+BenchResult *
+bench_result_combine_repetitions (GPtrArray *repetitions)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(JsonObject) metrics = json_object_new ();
+  g_autofree double *ops = NULL;
+  g_autofree double *cpu = NULL;
+  g_autofree double *iterations = NULL;
+  BenchResult *first;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+  double total_ns = 0.0, total_iterations = 0.0, total_cpu_ns = 0.0;
+  double disturbed = 0.0, planned = 0.0;
+  gboolean any_disturbed = FALSE;
+  BenchSampleStats stats, across;
+  guint n;
+
+  g_return_val_if_fail (repetitions != NULL && repetitions->len > 0, NULL);
+
+  n = repetitions->len;
+  first = g_ptr_array_index (repetitions, 0);
+  if (n == 1)
+    return bench_result_ref (first);
+  for (guint i = 0; i < n; i++)
+    {
+      BenchResult *result = g_ptr_array_index (repetitions, i);
+
+      if (!bench_result_is_success (result))
+        return bench_result_ref (result);
+    }
+
+  ops = g_new (double, n);
+  cpu = g_new (double, n);
+  iterations = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      BenchResult *result = g_ptr_array_index (repetitions, i);
+      guint n_samples = 0;
+      const double *values = bench_result_get_samples (result, &n_samples);
+
+      ops[i] = bench_result_get_ops_per_second (result);
+      iterations[i] = bench_result_get_metric_double (result, "total_iterations", 0.0);
+      cpu[i] = bench_result_get_metric_double (result, "cpu_avg_duration_ns", 0.0);
+      if (ops[i] > 0.0)
+        total_ns += iterations[i] * 1e9 / ops[i];
+      total_iterations += iterations[i];
+      total_cpu_ns += iterations[i] * cpu[i];
+      disturbed += bench_result_get_metric_double (result, "disturbed_samples", 0.0);
+      planned += bench_result_get_metric_double (result, "planned_samples", 0.0);
+      any_disturbed |= bench_result_is_disturbed (result);
+      g_array_append_vals (samples, values, n_samples);
+    }
+
+  /* The first repetition's own figures, then those of all of them. */
+  json_object_iter_init (&iter, bench_result_get_metrics (first));
+  while (json_object_iter_next (&iter, &name, &value))
+    json_object_set_member (metrics, name, json_node_copy (value));
+
+  bench_sample_stats_compute ((const double *) (gconstpointer) samples->data, samples->len, &stats);
+  bench_sample_stats_compute (ops, n, &across);
+  json_object_set_double_member (metrics, "operations_per_second",
+                                 total_ns > 0.0 ? round (total_iterations / (total_ns / 1e9)) : 0.0);
+  json_object_set_int_member (metrics, "avg_duration_ns",
+                              (gint64) llround (total_ns / MAX (total_iterations, 1.0)));
+  json_object_set_int_member (metrics, "total_iterations", (gint64) total_iterations);
+  json_object_set_int_member (metrics, "total_duration_ms", (gint64) llround (total_ns / 1e6));
+  json_object_set_int_member (metrics, "median_duration_ns", (gint64) llround (stats.median));
+  json_object_set_int_member (metrics, "p95_duration_ns", (gint64) llround (stats.p95));
+  json_object_set_int_member (metrics, "p99_duration_ns", (gint64) llround (stats.p99));
+  json_object_set_int_member (metrics, "min_duration_ns", (gint64) llround (stats.min));
+  json_object_set_int_member (metrics, "max_duration_ns", (gint64) llround (stats.max));
+  json_object_set_int_member (metrics, "stddev_duration_ns", (gint64) llround (stats.stddev));
+  json_object_set_int_member (metrics, "samples", samples->len);
+  json_object_set_double_member (metrics, "spread", bench_sample_stats_spread (&stats));
+  json_object_set_double_member (metrics, "relative_mad",
+                                 round (bench_stats_relative_mad ((const double *) (gconstpointer) samples->data,
+                                                                  samples->len) * 1e6) / 1e6);
+  json_object_set_double_member (metrics, "cpu_avg_duration_ns",
+                                 round (total_cpu_ns / MAX (total_iterations, 1.0) * 1000.0) / 1000.0);
+  json_object_set_int_member (metrics, "disturbed_samples", (gint64) disturbed);
+  json_object_set_int_member (metrics, "planned_samples", (gint64) planned);
+  json_object_set_boolean_member (metrics, "disturbed", any_disturbed);
+
+  json_object_set_int_member (metrics, "repetitions", n);
+  json_object_set_array_member (metrics, "repetition_ops_per_second", double_array (ops, n));
+  json_object_set_array_member (metrics, "repetition_cpu_avg_duration_ns", double_array (cpu, n));
+  json_object_set_array_member (metrics, "repetition_iterations", double_array (iterations, n));
+  json_object_set_double_member (metrics, "repetitions_mean_ops_per_second", round (across.mean));
+  json_object_set_double_member (metrics, "repetitions_median_ops_per_second", round (across.median));
+  json_object_set_double_member (metrics, "repetitions_stddev_ops_per_second", round (across.stddev));
+  json_object_set_double_member (metrics, "repetitions_cv",
+                                 across.mean > 0.0 ? round (across.stddev / across.mean * 1e6) / 1e6 : 0.0);
+
+  return bench_result_new_success (bench_result_get_target_id (first), metrics,
+                                   bench_result_get_timestamp (g_ptr_array_index (repetitions, n - 1)),
+                                   (const double *) (gconstpointer) samples->data, samples->len);
+}

@@ -73,6 +73,15 @@ char        *bench_result_dup_spread         (const BenchResult *result);
 /* With fewer undisturbed samples, all samples were used. */
 #define BENCH_MIN_UNDISTURBED_SAMPLES 3
 
+/* One result of @repetitions (BenchResult*, same target, two or more):
+ * the first failure if one failed; otherwise the headline over every
+ * undisturbed sample of all of them (their samples concatenated, times and
+ * iterations summed), with "repetitions": N, the per-repetition
+ * "repetition_ops_per_second", "repetition_cpu_avg_duration_ns" and
+ * "repetition_iterations" arrays, and the mean, median, stddev and cv of
+ * the per-repetition ops/sec ("repetitions_mean_ops_per_second", …). */
+BenchResult *bench_result_combine_repetitions (GPtrArray *repetitions);
+
 /* The Notes column of summary.md, in English: "-", "disturbed: 41 of 60
  * samples", "unstable: spread 14.2% between samples", or "failed:
  * <message>" (newlines flattened). */

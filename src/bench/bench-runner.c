@@ -277,6 +277,57 @@ run_target (const BenchTarget     *target,
                                 NULL, NULL, cancellable, error);
 }
 
+/* Progress of one repetition as a part of the target's bar. */
+typedef struct {
+  BenchProgressFunc progress;
+  gpointer          data;
+  guint             repetition;
+  guint             n;
+} RepetitionProgress;
+
+static void
+on_repetition_progress (guint              index,
+                        const BenchTarget *target,
+                        BenchTargetState   state,
+                        double             fraction,
+                        BenchResult       *result,
+                        gpointer           user_data)
+{
+  RepetitionProgress *self = user_data;
+
+  if (self->progress != NULL)
+    self->progress (index, target, state, ((double) self->repetition + fraction) / (double) self->n,
+                    result, self->data);
+}
+
+/* run_target() @options->repetitions times, each from scratch, as one
+ * result (bench_result_combine_repetitions()); stops at a failure. */
+static BenchResult *
+run_repetitions (const BenchTarget     *target,
+                 const BenchRunOptions *options,
+                 guint                  index,
+                 BenchProgressFunc      progress,
+                 gpointer               progress_data,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_result_unref);
+  RepetitionProgress adapter = { progress, progress_data, 0, MAX (options->repetitions, 1) };
+
+  for (adapter.repetition = 0; adapter.repetition < adapter.n; adapter.repetition++)
+    {
+      BenchResult *result = run_target (target, options, index, on_repetition_progress, &adapter,
+                                        cancellable, error);
+
+      if (result == NULL)
+        return NULL;
+      g_ptr_array_add (results, result);
+      if (!bench_result_is_success (result))
+        break;
+    }
+  return bench_result_combine_repetitions (results);
+}
+
 static void
 report_finished (guint              index,
                  const BenchTarget *target,
@@ -373,7 +424,7 @@ bench_runner_run_record (GPtrArray             *targets,
           g_ptr_array_add (not_run, (gpointer) target->id);
           continue;
         }
-      result = run_target (target, options, i, progress, progress_data, cancellable, &local_error);
+      result = run_repetitions (target, options, i, progress, progress_data, cancellable, &local_error);
       if (result == NULL)
         {
           was_cancelled = TRUE;

@@ -34,6 +34,10 @@ typedef struct {
   gint64 target_timeout_us;
   /* A worker's address-space limit in MiB; 0 for none. */
   guint  memory_limit_mb;
+  /* Independent repetitions of each target, each with its own worker,
+   * set-up and calibration (bench_result_combine_repetitions()); 0 or 1:
+   * one. */
+  guint  repetitions;
 } BenchRunOptions;
 
 /* Both choose BENCH_ISOLATION_WORKER, unless the environment variable

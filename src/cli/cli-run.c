@@ -50,6 +50,14 @@ print_progress (guint              index,
         fprintf (printer->lines, " %s", spread);
       if (disturbed != NULL)
         fprintf (printer->lines, " (%s)", disturbed);
+      if (bench_result_get_metric_double (result, "repetitions", 1) > 1)
+        /* TRANSLATORS: across repetitions: their number, then the mean,
+         * median and standard deviation of their ops/sec. */
+        fprintf (printer->lines, _(" [%.0f repetitions: mean %.0f, median %.0f, stddev %.0f]"),
+                 bench_result_get_metric_double (result, "repetitions", 1),
+                 bench_result_get_metric_double (result, "repetitions_mean_ops_per_second", 0),
+                 bench_result_get_metric_double (result, "repetitions_median_ops_per_second", 0),
+                 bench_result_get_metric_double (result, "repetitions_stddev_ops_per_second", 0));
       fputc ('\n', printer->lines);
     }
   else if (state == BENCH_TARGET_STATE_FAILED)
@@ -358,6 +366,7 @@ cli_run (int    argc,
   g_autofree char *warmup_text = NULL;
   g_autofree char *filter = NULL;
   gint64 min_time_us = 0;
+  int repetitions = 1;
   gint64 warmup_us = -1;
   g_autofree char *memory_limit_text = NULL;
   gint64 target_timeout_us = 0;
@@ -403,6 +412,10 @@ cli_run (int    argc,
     { "warmup", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &warmup_text,
       N_("Warm each target up for SECONDS before measuring (default: 0.1, or 0.02 with --quick)"),
       N_("SECONDS") },
+    { "repetitions", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &repetitions,
+      N_("Run each target N times from scratch (own worker, set-up and calibration) and report "
+         "the figures over all of them, with the mean, median and standard deviation across them"),
+      N_("N") },
     { "target-timeout", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &timeout_text,
       N_("Stop a target that takes longer than SECONDS and report it failed (default: 30 s plus "
          "60 times its warm-up and measuring time)"), N_("SECONDS") },
@@ -448,6 +461,8 @@ cli_run (int    argc,
       return cli_usage_error ("run", message);
     if (warmup_text != NULL && !parse_seconds ("--warmup", warmup_text, TRUE, &warmup_us, &message))
       return cli_usage_error ("run", message);
+    if (repetitions < 1 || repetitions > 1000)
+      return cli_usage_error ("run", _("--repetitions takes a whole number from 1 to 1000"));
     if (memory_limit_text != NULL &&
         !g_ascii_string_to_unsigned (memory_limit_text, 10, 0, G_MAXUINT / 2, &memory_limit_mb, NULL))
       {
@@ -486,6 +501,7 @@ cli_run (int    argc,
   if (warmup_us >= 0)
     options.warmup_us = warmup_us;
   options.target_timeout_us = target_timeout_us;
+  options.repetitions = (guint) repetitions;
   if (memory_limit_text != NULL)
     options.memory_limit_mb = (guint) memory_limit_mb;
 

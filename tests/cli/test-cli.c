@@ -649,6 +649,45 @@ test_run_measuring_options (void)
   test_rm_rf (dir);
 }
 
+/* --repetitions N: N independent measurements in one result, shown as N
+ * rows and their aggregates in the Google Benchmark export. */
+static void
+test_run_repetitions (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) bad = { 0 };
+  JsonArray *rows;
+  guint iterations = 0, aggregates = 0;
+
+  run_cli (&run, NULL, "run", "--quick", "--targets", "cost_calculator", "--repetitions", "3",
+           "--format", "gbench", "--output", dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, " [3 repetitions: mean "));
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "benchmarks");
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (g_str_equal (json_object_get_string_member (row, "run_type"), "iteration"))
+        {
+          g_assert_cmpint (json_object_get_int_member (row, "repetition_index"), ==, iterations);
+          g_assert_cmpfloat (json_object_get_double_member (row, "real_time"), >, 0.0);
+          iterations++;
+        }
+      else
+        aggregates++;
+    }
+  g_assert_cmpuint (iterations, ==, 3);
+  g_assert_cmpuint (aggregates, ==, 4);
+
+  run_cli (&bad, NULL, "run", "--repetitions", "0", "--output", dir, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  test_rm_rf (dir);
+}
+
 /* A folder name that is not UTF-8 still gives valid JSON. */
 static void
 test_run_json_non_utf8_path (void)
@@ -737,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/cli/calculate-errors", test_calculate_errors);
   g_test_add_func ("/cli/run-json-non-utf8-path", test_run_json_non_utf8_path);
   g_test_add_func ("/cli/run-measuring-options", test_run_measuring_options);
+  g_test_add_func ("/cli/run-repetitions", test_run_repetitions);
   g_test_add_func ("/cli/calculate-damaged-files", test_calculate_damaged_files);
 
   return g_test_run ();
