@@ -446,6 +446,17 @@ bench_result_from_json (JsonNode  *node,
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     {
+      /* Counted instructions have no wall-clock figure: their required
+       * figure is "instructions_per_operation" instead. */
+      const char *name = required[i];
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (metrics),
+                                                                 "measure", NULL), "instructions") == 0)
+        name = i == 2 ? "total_iterations" : "instructions_per_operation";
+      if (!node_is_number (json_object_get_member (json_node_get_object (metrics), name)))
+        return invalid (error, "metric “%s” is missing or not a number", name);
+      if (name != required[i])
+        continue;
       if (!node_is_number (json_object_get_member (json_node_get_object (metrics), required[i])))
         return invalid (error, "metric “%s” is missing or not a number", required[i]);
     }

@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-callgrind.h"
 #include "bench-error.h"
 #include "bench-history.h"
 #include "bench-private.h"
@@ -394,7 +395,8 @@ worker_argv (const char            *worker,
 {
   GPtrArray *argv = g_ptr_array_new ();
 
-  /* WORKER FD TARGET INDEX WARMUP_US MEASURE_US MIN_SAMPLES (bench-worker.c) */
+  /* WORKER FD TARGET INDEX WARMUP_US MEASURE_US MIN_SAMPLES [instructions]
+   * (bench-worker.c) */
   g_ptr_array_add (argv, g_strdup (worker));
   g_ptr_array_add (argv, g_strdup ("3"));
   g_ptr_array_add (argv, g_strdup (target->id));
@@ -402,6 +404,8 @@ worker_argv (const char            *worker,
   g_ptr_array_add (argv, g_strdup_printf ("%" G_GINT64_FORMAT, MAX (options->warmup_us, 0)));
   g_ptr_array_add (argv, g_strdup_printf ("%" G_GINT64_FORMAT, MAX (options->min_measure_us, 1)));
   g_ptr_array_add (argv, g_strdup_printf ("%u", MAX (options->min_samples, 1)));
+  if (options->measure == BENCH_MEASURE_INSTRUCTIONS)
+    g_ptr_array_add (argv, g_strdup ("instructions"));
   g_ptr_array_add (argv, NULL);
   return (char **) g_ptr_array_free (argv, FALSE);
 }
@@ -467,6 +471,19 @@ bench_supervisor_run_target (const BenchTarget     *target,
     }
 
   argv = worker_argv (worker, target, options, index);
+  if (options->measure == BENCH_MEASURE_INSTRUCTIONS)
+    {
+      g_auto(GStrv) plain = g_steal_pointer (&argv);
+
+      argv = bench_callgrind_wrap_argv (plain, tmp_dir, &local_error);
+      if (argv == NULL)
+        {
+          close (protocol_pipe[0]);
+          close (protocol_pipe[1]);
+          bench_remove_tree (tmp_dir);
+          return failure (target, local_error->message);
+        }
+    }
   envp = g_get_environ ();
   envp = g_environ_setenv (envp, "TMPDIR", tmp_dir, TRUE);
   setup.parent = getpid ();
@@ -505,7 +522,9 @@ bench_supervisor_run_target (const BenchTarget     *target,
     .stage = BENCH_STAGE_SETUP,
   };
   have_cancel_fd = g_cancellable_make_pollfd (cancellable, &cancel_fd);
-  timeout_us = bench_run_options_get_timeout_us (options);
+  timeout_us = options->measure == BENCH_MEASURE_INSTRUCTIONS
+               ? bench_callgrind_get_timeout_us (options)
+               : bench_run_options_get_timeout_us (options);
   deadline = g_get_monotonic_time () + timeout_us;
 
   {
