@@ -26,6 +26,9 @@ typedef struct {
   BenchTargetComparisonStatus status;
   BenchComparison             stats;   /* all 0 unless COMPARED */
   const char                 *reason;  /* English; NULL when COMPARED */
+  /* Both runs counted instructions (bench-callgrind.h): stats' medians are
+   * instructions per operation, the threshold BENCH_CALLGRIND_NOISE. */
+  gboolean                    instructions;
 } BenchTargetComparison;
 
 typedef struct _BenchRunComparison BenchRunComparison;
