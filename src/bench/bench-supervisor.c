@@ -315,6 +315,20 @@ stop_worker (pid_t  pid,
   reap (pid, 0, status);
 }
 
+/* "==1234== …": Valgrind's report around a worker that counted
+ * instructions, not the target's words. */
+static gboolean
+is_valgrind_line (const char *line)
+{
+  const char *p = line + 2;
+
+  if (!g_str_has_prefix (line, "==") || !g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return g_str_has_prefix (p, "==");
+}
+
 /* The last non-empty line the worker wrote to standard error, if any. */
 static char *
 last_stderr_line (Watch *watch)
@@ -325,7 +339,7 @@ last_stderr_line (Watch *watch)
     {
       char *line = g_strstrip (lines[i - 1]);
 
-      if (*line != '\0')
+      if (*line != '\0' && !is_valgrind_line (line))
         return g_utf8_make_valid (line, -1);
     }
   return NULL;
