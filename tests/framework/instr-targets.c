@@ -59,10 +59,28 @@ failing_run (gpointer   state,
 {
   Work *work = state;
 
-  if (++work->calls >= 3)
+  if (++work->calls >= 4)
     {
       g_set_error_literal (error, BENCH_ERROR, BENCH_ERROR_TARGET_FAILED, "the work went wrong");
       return FALSE;
+    }
+  return work_run (state, iterations, error);
+}
+
+/* A real invalid write while it is counted (the fourth call: one to warm
+ * up, one to choose N, a quarter of N, then N counted). */
+static gboolean
+crashing_run (gpointer   state,
+              guint64    iterations,
+              GError   **error)
+{
+  Work *work = state;
+
+  if (++work->calls >= 4)
+    {
+      volatile int *nowhere = NULL;
+
+      *nowhere = (int) iterations;
     }
   return work_run (state, iterations, error);
 }
@@ -79,9 +97,16 @@ static const BenchTarget failing_work_target = {
   .setup = work_setup, .run_iterations = failing_run, .teardown = g_free,
 };
 
+static const BenchTarget crashing_work_target = {
+  .id = "crashing_work", .display_name = "crashing_work", .category = "test",
+  .description = "Crashes while it is counted",
+  .setup = work_setup, .run_iterations = crashing_run, .teardown = g_free,
+};
+
 static const BenchTarget * const all[] = {
   &fixed_work_target,
   &failing_work_target,
+  &crashing_work_target,
   NULL,
 };
 

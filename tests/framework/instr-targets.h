@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 #define INSTR_TARGETS_STEPS 20000
 #define INSTR_TARGETS_EXTRA_ENV "INSTR_TARGETS_EXTRA_PERCENT"
 
-/* fixed_work, failing_work (fails in its third call of run_iterations);
+/* fixed_work, failing_work (fails in its fourth call of run_iterations,
+ * the counted one), crashing_work (a segmentation fault there);
  * NULL-terminated. */
 const BenchTarget * const *instr_targets_get_all (void);
 

@@ -339,6 +339,25 @@ test_target_failure (void)
   g_assert_nonnull (strstr (bench_result_get_error (result)->message, "the work went wrong"));
 }
 
+/* A crash under Callgrind is reported as any crash, in the target's words,
+ * not Valgrind's. */
+static void
+test_target_crash (void)
+{
+  g_autoptr(BenchRunRecord) record = NULL;
+  BenchResult *result;
+  const char *message;
+
+  if (skip_without_valgrind ())
+    return;
+  record = count_run ("crashing_work");
+  result = bench_run_record_lookup (record, "crashing_work");
+  g_assert_false (bench_result_is_success (result));
+  message = bench_result_get_error (result)->message;
+  g_test_message ("%s", message);
+  g_assert_cmpstr (message, ==, "crashed: segmentation fault (SIGSEGV) while measuring");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,5 +373,6 @@ main (int   argc,
   g_test_add_func ("/instructions/reproducible", test_reproducible);
   g_test_add_func ("/instructions/detects-two-percent", test_detects_two_percent);
   g_test_add_func ("/instructions/target-failure", test_target_failure);
+  g_test_add_func ("/instructions/target-crash", test_target_crash);
   return g_test_run ();
 }
