@@ -26,7 +26,7 @@
 
 /* The counts Callgrind writes; dumps get ".1", ".2", … appended. */
 #define OUT_FILE "callgrind.out"
-/* Off by default: the cache simulation roughly doubles Callgrind's time.
+/* Off by default: the cache simulation takes two to three times as long.
  * COST_OPS_CALLGRIND_CACHE_SIM=1 adds the estimated cycles. */
 #define CACHE_SIM_ENV "COST_OPS_CALLGRIND_CACHE_SIM"
 /* N stays below this however cheap an operation is. */
