@@ -85,7 +85,8 @@ bench_worker_main (const BenchTarget * const *registry,
 
   /* cost-ops-worker FD TARGET INDEX WARMUP_US MEASURE_US MIN_SAMPLES
    * [instructions] */
-  if (argc < 7 || argc > 8 || (argc == 8 && g_strcmp0 (argv[7], "instructions") != 0) || !parse_int64 (argv[1], 3, &fd) || fd > G_MAXINT ||
+  if (argc < 7 || argc > 8 || (argc == 8 && g_strcmp0 (argv[7], "instructions") != 0) ||
+      !parse_int64 (argv[1], 3, &fd) || fd > G_MAXINT ||
       !parse_int64 (argv[3], 0, &index) || index > G_MAXUINT ||
       !parse_int64 (argv[4], 0, &warmup_us) || !parse_int64 (argv[5], 1, &measure_us) ||
       !parse_int64 (argv[6], 1, &min_samples) || min_samples > G_MAXUINT)
