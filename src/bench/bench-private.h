@@ -76,6 +76,22 @@ BenchResult *bench_run_target_here (const BenchTarget     *target,
                                     GCancellable          *cancellable,
                                     GError               **error);
 
+/* bench-callgrind.c, in the worker process under Callgrind: setup, a
+ * warm-up, N operations counted, teardown. The result's metrics hold
+ * "measure": "instructions", "instructions_per_operation",
+ * "estimated_cycles_per_operation" (with the cache simulation),
+ * "instructions", "total_iterations" (N) and "warmup_iterations"; it has no
+ * samples and no wall-clock figure. The target's add_metrics() is not
+ * called (its variants are timed). A target that fails gives a failure
+ * result; NULL with @error only when the worker is not under Callgrind. */
+BenchResult *bench_callgrind_run_target_here (const BenchTarget     *target,
+                                              guint                  index,
+                                              BenchProgressFunc      progress,
+                                              gpointer               progress_data,
+                                              BenchStageFunc         stage_func,
+                                              gpointer               stage_data,
+                                              GError               **error);
+
 typedef struct {
   guint64  batch_iterations;   /* calibrated iterations per sample */
   guint64  warmup_iterations;  /* calibration and warm-up together */

@@ -456,12 +456,19 @@ bench_result_from_json (JsonNode  *node,
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     {
-      JsonNode *value = json_object_get_member (json_node_get_object (metrics), required[i]);
+      /* Counted instructions have no wall-clock figure: their required
+       * figure is "instructions_per_operation" instead. */
+      const char *name = required[i];
+      JsonNode *value;
 
+      if (g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (metrics),
+                                                                 "measure", NULL), "instructions") == 0)
+        name = i == 2 ? "total_iterations" : "instructions_per_operation";
+      value = json_object_get_member (json_node_get_object (metrics), name);
       if (!node_is_number (value))
-        return invalid (error, "metric “%s” is missing or not a number", required[i]);
+        return invalid (error, "metric “%s” is missing or not a number", name);
       if (!isfinite (json_node_get_double (value)))
-        return invalid (error, "metric “%s” is not a finite number", required[i]);
+        return invalid (error, "metric “%s” is not a finite number", name);
     }
 
   /* A deep copy (json_node_copy() only shares the object): the caller's

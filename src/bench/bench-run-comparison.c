@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "bench-callgrind.h"
 #include "bench-environment.h"
 #include "bench-private.h"
 
@@ -49,6 +50,19 @@ compare_target (BenchRunRecord        *baseline,
       return g_strdup (bench_result_is_success (current) ? "failed in the baseline"
                                                          : "failed in this run");
     }
+
+  /* Counted instructions are deterministic: a threshold of their own and
+   * no statistics. */
+  {
+    char *reason = NULL;
+
+    if (bench_callgrind_compare (base, current, BENCH_CALLGRIND_NOISE, &out->stats, &reason))
+      {
+        out->instructions = TRUE;
+        out->status = reason == NULL ? BENCH_TARGET_COMPARED : BENCH_TARGET_NOT_COMPARABLE;
+        return reason;
+      }
+  }
 
   base_samples = bench_result_get_samples (base, &n_base);
   current_samples = bench_result_get_samples (current, &n_current);
@@ -389,7 +403,21 @@ bench_run_comparison_to_json (BenchRunComparison *self)
       json_builder_add_string_value (builder, target->target_id);
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder, bench_target_comparison_status_to_string (target->status));
-      if (target->status == BENCH_TARGET_COMPARED)
+      if (target->instructions)
+        {
+          json_builder_set_member_name (builder, "measure");
+          json_builder_add_string_value (builder, "instructions");
+        }
+      if (target->status == BENCH_TARGET_COMPARED && target->instructions)
+        {
+          add_double (builder, "baseline_instructions_per_operation", target->stats.baseline_median_ns);
+          add_double (builder, "current_instructions_per_operation", target->stats.current_median_ns);
+          add_double (builder, "change", target->stats.change);
+          add_double (builder, "noise_threshold", BENCH_CALLGRIND_NOISE);
+          json_builder_set_member_name (builder, "verdict");
+          json_builder_add_string_value (builder, bench_verdict_to_string (target->stats.verdict));
+        }
+      else if (target->status == BENCH_TARGET_COMPARED)
         {
           add_double (builder, "baseline_median_ns", target->stats.baseline_median_ns);
           add_double (builder, "current_median_ns", target->stats.current_median_ns);

@@ -29,6 +29,9 @@ typedef struct {
    * what the confirmation found; NULL otherwise. */
   const char                 *reason;
   gboolean                    confirmed;  /* a second measurement agreed */
+  /* Both runs counted instructions (bench-callgrind.h): stats' medians are
+   * instructions per operation, the threshold BENCH_CALLGRIND_NOISE. */
+  gboolean                    instructions;
 } BenchTargetComparison;
 
 typedef struct _BenchRunComparison BenchRunComparison;

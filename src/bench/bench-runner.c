@@ -23,6 +23,8 @@ init_isolation (BenchRunOptions *options)
                          ? BENCH_ISOLATION_IN_PROCESS : BENCH_ISOLATION_WORKER;
   options->target_timeout_us = 0;
   options->memory_limit_mb = BENCH_DEFAULT_MEMORY_LIMIT_MB;
+  options->repetitions = 1;
+  options->measure = BENCH_MEASURE_TIME;
 }
 
 void
@@ -273,6 +275,16 @@ run_target (const BenchTarget     *target,
   if (options->isolation == BENCH_ISOLATION_WORKER)
     return bench_supervisor_run_target (target, options, index, progress, progress_data,
                                         cancellable, error);
+  if (options->measure == BENCH_MEASURE_INSTRUCTIONS)
+    {
+      g_autoptr(GError) failure =
+        g_error_new_literal (BENCH_ERROR, BENCH_ERROR_TARGET_FAILED,
+                             "Instructions are counted in a worker process only "
+                             "(unset COST_OPS_IN_PROCESS)");
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      return bench_result_new_failure (target->id, failure, now);
+    }
   return bench_run_target_here (target, options, index, progress, progress_data,
                                 NULL, NULL, cancellable, error);
 }
@@ -312,7 +324,9 @@ run_repetitions (const BenchTarget     *target,
                  GError               **error)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_result_unref);
-  RepetitionProgress adapter = { progress, progress_data, 0, MAX (options->repetitions, 1) };
+  /* Counted instructions are the same every time: one repetition. */
+  RepetitionProgress adapter = { progress, progress_data, 0,
+                                 options->measure == BENCH_MEASURE_INSTRUCTIONS ? 1 : MAX (options->repetitions, 1) };
 
   for (adapter.repetition = 0; adapter.repetition < adapter.n; adapter.repetition++)
     {

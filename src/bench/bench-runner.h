@@ -24,6 +24,14 @@ typedef enum {
   BENCH_ISOLATION_WORKER = 1,
 } BenchIsolation;
 
+/* What a run measures: time (samples of the wall clock), or instructions
+ * counted by Valgrind's Callgrind in a worker (bench-callgrind.h), which the
+ * load of the machine does not change. */
+typedef enum {
+  BENCH_MEASURE_TIME = 0,
+  BENCH_MEASURE_INSTRUCTIONS = 1,
+} BenchMeasure;
+
 typedef struct {
   gint64 min_measure_us;   /* measuring time per target; 500 ms, quick 100 ms */
   gint64 warmup_us;        /* warm-up time per target; 100 ms, quick 20 ms */
@@ -38,6 +46,9 @@ typedef struct {
    * set-up and calibration (bench_result_combine_repetitions()); 0 or 1:
    * one. */
   guint  repetitions;
+  /* Instructions need BENCH_ISOLATION_WORKER; the init functions choose
+   * BENCH_MEASURE_TIME. */
+  BenchMeasure measure;
 } BenchRunOptions;
 
 /* Both choose BENCH_ISOLATION_WORKER, unless the environment variable

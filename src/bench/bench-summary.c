@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "bench-output.h"
 
+#include "bench-callgrind.h"
 #include "bench-environment.h"
 #include "bench-private.h"
 #include "bench-run-comparison.h"
@@ -131,6 +132,18 @@ append_table (GString   *out,
 
       g_string_append (out, "|");
       append_cell (out, bench_result_get_target_id (result));
+      if (bench_callgrind_result_is_instructions (result))
+        {
+          g_autofree char *figure = bench_callgrind_dup_figure (result);
+          g_autofree char *counted = g_strconcat (figure, ", counted by Callgrind", NULL);
+
+          /* No wall-clock figure: the count goes where notes go. */
+          append_cell (out, "-");
+          append_cell (out, "-");
+          append_cell (out, counted);
+          g_string_append (out, "\n");
+          continue;
+        }
       if (bench_result_is_success (result))
         {
           g_autofree char *spread = bench_result_dup_spread (result);
@@ -211,6 +224,12 @@ format_comparison_change (const BenchTargetComparison *target)
 
   g_autofree char *p = bench_format_double ("%.3g", target->stats.p_value);
 
+  if (target->instructions)
+    {
+      g_autofree char *threshold = bench_format_double ("%g", 100.0 * BENCH_CALLGRIND_NOISE);
+
+      return g_strdup_printf ("%s (instructions, threshold %s%%)", change, threshold);
+    }
   return g_strdup_printf ("%s [%s, %s], p = %s", change, low, high, p);
 }
 
@@ -252,8 +271,12 @@ append_comparison (GString            *out,
       append_cell (out, target->target_id);
       if (target->status == BENCH_TARGET_COMPARED)
         {
-          g_autofree char *base = bench_format_duration_ns (target->stats.baseline_median_ns);
-          g_autofree char *current = bench_format_duration_ns (target->stats.current_median_ns);
+          g_autofree char *base = target->instructions
+                                  ? bench_callgrind_format_instructions (target->stats.baseline_median_ns)
+                                  : bench_format_duration_ns (target->stats.baseline_median_ns);
+          g_autofree char *current = target->instructions
+                                     ? bench_callgrind_format_instructions (target->stats.current_median_ns)
+                                     : bench_format_duration_ns (target->stats.current_median_ns);
           g_autofree char *change = format_comparison_change (target);
 
           append_cell (out, base);

@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-callgrind.h"
 #include "bench-error.h"
 #include "bench-history.h"
 #include "bench-private.h"
@@ -314,6 +315,20 @@ stop_worker (pid_t  pid,
   reap (pid, 0, status);
 }
 
+/* "==1234== …": Valgrind's report around a worker that counted
+ * instructions, not the target's words. */
+static gboolean
+is_valgrind_line (const char *line)
+{
+  const char *p = line + 2;
+
+  if (!g_str_has_prefix (line, "==") || !g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return g_str_has_prefix (p, "==");
+}
+
 /* The last non-empty line the worker wrote to standard error, if any. */
 static char *
 last_stderr_line (Watch *watch)
@@ -324,7 +339,7 @@ last_stderr_line (Watch *watch)
     {
       char *line = g_strstrip (lines[i - 1]);
 
-      if (*line != '\0')
+      if (*line != '\0' && !is_valgrind_line (line))
         return g_utf8_make_valid (line, -1);
     }
   return NULL;
@@ -394,7 +409,8 @@ worker_argv (const char            *worker,
 {
   GPtrArray *argv = g_ptr_array_new ();
 
-  /* WORKER FD TARGET INDEX WARMUP_US MEASURE_US MIN_SAMPLES (bench-worker.c) */
+  /* WORKER FD TARGET INDEX WARMUP_US MEASURE_US MIN_SAMPLES [instructions]
+   * (bench-worker.c) */
   g_ptr_array_add (argv, g_strdup (worker));
   g_ptr_array_add (argv, g_strdup ("3"));
   g_ptr_array_add (argv, g_strdup (target->id));
@@ -402,6 +418,8 @@ worker_argv (const char            *worker,
   g_ptr_array_add (argv, g_strdup_printf ("%" G_GINT64_FORMAT, MAX (options->warmup_us, 0)));
   g_ptr_array_add (argv, g_strdup_printf ("%" G_GINT64_FORMAT, MAX (options->min_measure_us, 1)));
   g_ptr_array_add (argv, g_strdup_printf ("%u", MAX (options->min_samples, 1)));
+  if (options->measure == BENCH_MEASURE_INSTRUCTIONS)
+    g_ptr_array_add (argv, g_strdup ("instructions"));
   g_ptr_array_add (argv, NULL);
   return (char **) g_ptr_array_free (argv, FALSE);
 }
@@ -467,6 +485,19 @@ bench_supervisor_run_target (const BenchTarget     *target,
     }
 
   argv = worker_argv (worker, target, options, index);
+  if (options->measure == BENCH_MEASURE_INSTRUCTIONS)
+    {
+      g_auto(GStrv) plain = g_steal_pointer (&argv);
+
+      argv = bench_callgrind_wrap_argv (plain, tmp_dir, &local_error);
+      if (argv == NULL)
+        {
+          close (protocol_pipe[0]);
+          close (protocol_pipe[1]);
+          bench_remove_tree (tmp_dir);
+          return failure (target, local_error->message);
+        }
+    }
   envp = g_get_environ ();
   envp = g_environ_setenv (envp, "TMPDIR", tmp_dir, TRUE);
   setup.parent = getpid ();
@@ -505,7 +536,9 @@ bench_supervisor_run_target (const BenchTarget     *target,
     .stage = BENCH_STAGE_SETUP,
   };
   have_cancel_fd = g_cancellable_make_pollfd (cancellable, &cancel_fd);
-  timeout_us = bench_run_options_get_timeout_us (options);
+  timeout_us = options->measure == BENCH_MEASURE_INSTRUCTIONS
+               ? bench_callgrind_get_timeout_us (options)
+               : bench_run_options_get_timeout_us (options);
   deadline = g_get_monotonic_time () + timeout_us;
 
   {

@@ -83,8 +83,10 @@ bench_worker_main (const BenchTarget * const *registry,
   gint64 fd, index, measure_us, warmup_us, min_samples;
   Worker worker;
 
-  /* cost-ops-worker FD TARGET INDEX WARMUP_US MEASURE_US MIN_SAMPLES */
-  if (argc != 7 || !parse_int64 (argv[1], 3, &fd) || fd > G_MAXINT ||
+  /* cost-ops-worker FD TARGET INDEX WARMUP_US MEASURE_US MIN_SAMPLES
+   * [instructions] */
+  if (argc < 7 || argc > 8 || (argc == 8 && g_strcmp0 (argv[7], "instructions") != 0) ||
+      !parse_int64 (argv[1], 3, &fd) || fd > G_MAXINT ||
       !parse_int64 (argv[3], 0, &index) || index > G_MAXUINT ||
       !parse_int64 (argv[4], 0, &warmup_us) || !parse_int64 (argv[5], 1, &measure_us) ||
       !parse_int64 (argv[6], 1, &min_samples) || min_samples > G_MAXUINT)
@@ -109,8 +111,12 @@ bench_worker_main (const BenchTarget * const *registry,
   options.min_samples = (guint) min_samples;
 
   /* No cancellable: the supervisor stops a worker with a signal. */
-  result = bench_run_target_here (target, &options, (guint) index, on_progress, &worker,
-                                  on_stage, &worker, NULL, &error);
+  if (argc == 8)
+    result = bench_callgrind_run_target_here (target, (guint) index, on_progress, &worker,
+                                              on_stage, &worker, &error);
+  else
+    result = bench_run_target_here (target, &options, (guint) index, on_progress, &worker,
+                                    on_stage, &worker, NULL, &error);
   if (result == NULL)
     {
       send_line (&worker, "error", error->message);

@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bench-callgrind.h"
+
 static void
 print_run (BenchRunRecord *record)
 {
@@ -24,7 +26,13 @@ print_run (BenchRunRecord *record)
     {
       BenchResult *result = g_ptr_array_index (results, i);
 
-      if (bench_result_is_success (result))
+      if (bench_callgrind_result_is_instructions (result))
+        {
+          g_autofree char *figure = bench_callgrind_dup_figure (result);
+
+          g_print ("    %-*s  %s\n", (int) width, bench_result_get_target_id (result), figure);
+        }
+      else if (bench_result_is_success (result))
         {
           g_autofree char *ops = g_strdup_printf ("%.0f", bench_result_get_ops_per_second (result));
           g_autofree char *spread = bench_result_dup_spread (result);

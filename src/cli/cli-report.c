@@ -7,6 +7,8 @@
 
 #include "cli.h"
 
+#include "bench-callgrind.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -176,8 +178,12 @@ comparison_row (const BenchTargetComparison *target)
   g_strv_builder_add (row, target->target_id);
   if (target->status == BENCH_TARGET_COMPARED)
     {
-      g_autofree char *base = bench_format_duration_ns (target->stats.baseline_median_ns);
-      g_autofree char *current = bench_format_duration_ns (target->stats.current_median_ns);
+      g_autofree char *base = target->instructions
+                              ? bench_callgrind_format_instructions (target->stats.baseline_median_ns)
+                              : bench_format_duration_ns (target->stats.baseline_median_ns);
+      g_autofree char *current = target->instructions
+                                 ? bench_callgrind_format_instructions (target->stats.current_median_ns)
+                                 : bench_format_duration_ns (target->stats.current_median_ns);
       g_autofree char *change = bench_format_change (target->stats.change);
       g_autofree char *low = bench_format_change (target->stats.ci_low);
       g_autofree char *high = bench_format_change (target->stats.ci_high);

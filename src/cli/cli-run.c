@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 
+#include "bench-callgrind.h"
 #include "bench-environment.h"
 #include "bench-error.h"
 #include "bench-output.h"
@@ -38,7 +39,14 @@ print_progress (guint              index,
 {
   RunPrinter *printer = user_data;
 
-  if (state == BENCH_TARGET_STATE_DONE)
+  if (state == BENCH_TARGET_STATE_DONE && bench_callgrind_result_is_instructions (result))
+    {
+      g_autofree char *figure = bench_callgrind_dup_figure (result);
+
+      /* TRANSLATORS: first %s is a target id, second e.g. "12345.6 instructions/op". */
+      fprintf (printer->lines, _("✓ %s - %s\n"), target->id, figure);
+    }
+  else if (state == BENCH_TARGET_STATE_DONE)
     {
       g_autofree char *ops = g_strdup_printf ("%.0f", bench_result_get_ops_per_second (result));
       g_autofree char *spread = bench_result_dup_spread (result);
@@ -371,6 +379,7 @@ cli_run (int    argc,
   g_autofree char *memory_limit_text = NULL;
   gint64 target_timeout_us = 0;
   guint64 memory_limit_mb = 0;
+  gboolean instructions = FALSE;
   gboolean no_summary = FALSE;
   gboolean quick = FALSE;
   gboolean json = FALSE;
@@ -422,6 +431,9 @@ cli_run (int    argc,
     { "memory-limit", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &memory_limit_text,
       N_("Limit each target's worker process to MIB mebibytes of address space (default: 4096; "
          "0 for none)"), N_("MIB") },
+    { "instructions", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &instructions,
+      N_("Count instructions per operation under Valgrind's Callgrind instead of measuring time "
+         "(slow, but the same on a busy machine)"), NULL },
     CLI_VERSION_ENTRY (&version),
     G_OPTION_ENTRY_NULL,
   };
@@ -504,6 +516,8 @@ cli_run (int    argc,
   options.repetitions = (guint) repetitions;
   if (memory_limit_text != NULL)
     options.memory_limit_mb = (guint) memory_limit_mb;
+  if (instructions)
+    options.measure = BENCH_MEASURE_INSTRUCTIONS;
 
   job = (RunJob) {
     .targets = targets,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bench-callgrind.h"
 #include "cob-format.h"
 #include "cob-target-row.h"
 
@@ -17,6 +18,7 @@ struct _CobTargetRow
   CobTargetStatus status;
   double fraction;
   double ops_per_second;
+  double instructions;   /* per operation, when counted; else 0 */
   char *error;
   char *status_text;
 };
@@ -258,6 +260,13 @@ build_status_text (CobTargetRow *self)
       /* Translators: a target's progress, e.g. "42 %". */
       return g_strdup_printf (C_("target status", "%d %%"), (int) (self->fraction * 100.0));
     case COB_TARGET_STATUS_DONE:
+      if (self->instructions > 0.0)
+        {
+          g_autofree char *count = cob_format_grouped (self->instructions);
+
+          /* Translators: instructions per operation counted by Valgrind, e.g. "181,270 instr/op". */
+          return g_strdup_printf (C_("target status", "%s instr/op"), count);
+        }
       {
         g_autofree char *ops = cob_format_grouped (self->ops_per_second);
         /* Translators: operations per second, e.g. "24,512,346 ops/s". */
@@ -303,11 +312,13 @@ cob_target_row_update (CobTargetRow    *self,
     {
       ops = 0;
       error = NULL;
+      self->instructions = 0.0;
     }
   if (result != NULL && bench_result_is_success (result))
     {
       ops = bench_result_get_ops_per_second (result);
       error = NULL;
+      self->instructions = bench_callgrind_get_instructions (result);
     }
   else if (result != NULL)
     {

@@ -10,6 +10,7 @@
 #include <malloc.h>
 #endif
 
+#include "bench-callgrind.h"
 #include "bench-output.h"
 #include "cob-file-chooser.h"
 #include "cob-format.h"
@@ -318,6 +319,9 @@ cob_window_start_run (CobWindow *self)
     bench_run_options_init_quick (&options);
   else
     bench_run_options_init_default (&options);
+  if (g_settings_get_boolean (self->settings, "count-instructions") &&
+      bench_callgrind_is_available ())
+    options.measure = BENCH_MEASURE_INSTRUCTIONS;
 
   for (guint i = 0; i < n; i++)
     {
@@ -501,4 +505,23 @@ cob_window_install_actions (CobWindowClass *klass)
                                    open_output_activated);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_activated);
   cob_window_install_file_actions (klass);
+}
+
+void
+cob_window_setup_instructions_row (CobWindow *self)
+{
+  const char *why;
+
+  if (bench_callgrind_is_available ())
+    {
+      g_settings_bind (self->settings, "count-instructions", self->instructions_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      return;
+    }
+  why = _("Needs Valgrind, which the Flatpak runtime does not have; install the SDK or run "
+          "cost-ops run --instructions from a terminal");
+  gtk_switch_set_active (self->instructions_switch, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->instructions_row), FALSE);
+  adw_action_row_set_subtitle (self->instructions_row, why);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->instructions_row), why);
 }

@@ -25,6 +25,8 @@ struct _CobWindow
   AdwActionRow    *output_row;
   GtkImage        *output_warning;
   GtkSwitch       *quick_switch;
+  AdwActionRow    *instructions_row;
+  GtkSwitch       *instructions_switch;
   GtkStack        *results_stack;
   AdwStatusPage   *empty_page;
   GtkWidget       *empty_load_button;
@@ -106,6 +108,9 @@ GFile   *cob_window_existing_parent     (GFile     *file);
 void     cob_window_install_actions     (CobWindowClass *klass);
 void     cob_window_start_run           (CobWindow *self);
 void     cob_window_cancel_run          (CobWindow *self);
+/* "Count Instructions (Valgrind)": bound to its key when valgrind is in
+ * PATH; otherwise off and insensitive, saying why. */
+void     cob_window_setup_instructions_row (CobWindow *self);
 
 /* cob-window-history.c */
 void     cob_window_history_init        (CobWindow  *self);

@@ -574,6 +574,8 @@ cob_window_class_init (CobWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobWindow, output_row);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, output_warning);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, quick_switch);
+  gtk_widget_class_bind_template_child (widget_class, CobWindow, instructions_row);
+  gtk_widget_class_bind_template_child (widget_class, CobWindow, instructions_switch);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, results_stack);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CobWindow, empty_load_button);
@@ -612,6 +614,7 @@ cob_window_init (CobWindow *self)
   }
 
   g_settings_bind (self->settings, "quick", self->quick_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  cob_window_setup_instructions_row (self);
   /* The key, the "chart-scale" property, its win.chart-scale action (the
    * toggle buttons) and the chart all follow one another. */
   g_settings_bind (self->settings, "chart-scale", self, "chart-scale", G_SETTINGS_BIND_DEFAULT);

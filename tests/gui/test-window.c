@@ -529,6 +529,67 @@ assert_accel (GtkApplication *app,
   g_assert_true (g_strv_contains ((const char * const *) accels, accel));
 }
 
+/* The first AdwActionRow below @widget whose title contains @words. */
+static GtkWidget *
+find_action_row (GtkWidget  *widget,
+                 const char *words)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), words) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_row (child, words);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Count Instructions (Valgrind)": insensitive and saying why without
+ * valgrind in PATH; offered with it; a run of the window follows the key. */
+static void
+test_instructions_row (void)
+{
+  g_autofree char *path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *empty = g_dir_make_tmp ("cob-no-valgrind-XXXXXX", NULL);
+  CobWindow *window;
+  GtkWidget *row;
+
+  if (!gui_test_have_display ())
+    return;
+  gui_test_reset_settings (NULL);
+
+  g_setenv ("PATH", empty, TRUE);
+  window = g_object_ref_sink (cob_window_new (NULL, gui_test_targets ()));
+  g_setenv ("PATH", path, TRUE);
+  g_rmdir (empty);
+  row = find_action_row (GTK_WIDGET (window), "Instructions");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_sensitive (row));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Flatpak runtime"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+
+  {
+    g_autofree char *valgrind = g_find_program_in_path ("valgrind");
+
+    if (valgrind == NULL)
+      {
+        g_test_message ("valgrind is not installed: the row's sensitive state is not checked");
+        return;
+      }
+  }
+  window = g_object_ref_sink (cob_window_new (NULL, gui_test_targets ()));
+  row = find_action_row (GTK_WIDGET (window), "Instructions");
+  g_assert_true (gtk_widget_get_sensitive (row));
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Flatpak runtime"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 static void
 test_shortcuts (void)
 {
@@ -609,5 +670,6 @@ main (int   argc,
   g_test_add ("/window/load-results", Fixture, select_fast,
               fixture_set_up, test_load_results, fixture_tear_down);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/window/instructions-row", test_instructions_row);
   return g_test_run ();
 }
