@@ -182,25 +182,71 @@ describe_key (Scan *scan)
 }
 
 static gboolean
+read_hex4 (const char *p,
+           const char *end,
+           guint      *value)
+{
+  *value = 0;
+  if (end - p < 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return FALSE;
+      *value = *value * 16 + (guint) digit;
+    }
+  return TRUE;
+}
+
+/* A string as RFC 8259 has it: no raw control characters, only the known
+ * escapes, \u with four hex digits and surrogates in pairs. json-glib 1.6
+ * leaks memory on each of these errors, so they never reach it. */
+static gboolean
 scan_string (Scan    *scan,
              GError **error)
 {
   const char *start = ++scan->p;
-  guint start_line = scan->line;
 
   while (scan->p < scan->end && *scan->p != '"')
     {
-      if (*scan->p == '\\' && scan->end - scan->p >= 2)
-        scan->p++;   /* the escaped character cannot end the string */
-      else if (*scan->p == '\n')
-        scan->line++;
-      scan->p++;
+      guchar c = (guchar) *scan->p;
+      guint code;
+
+      if (c < 0x20)
+        return scan_error (scan, error, "not JSON: a control character (0x%02x) in a string", c);
+      if (c != '\\')
+        {
+          scan->p++;
+          continue;
+        }
+      if (scan->end - scan->p < 2)
+        return scan_error (scan, error, "truncated: a string is not closed");
+      if (scan->p[1] != 'u')
+        {
+          if (strchr ("\"\\/bfnrt", scan->p[1]) == NULL || scan->p[1] == '\0')
+            return scan_error (scan, error, "not JSON: an unknown escape in a string");
+          scan->p += 2;
+          continue;
+        }
+      if (!read_hex4 (scan->p + 2, scan->end, &code))
+        return scan_error (scan, error, "not JSON: \\u without four hex digits in a string");
+      scan->p += 6;
+      if (code >= 0xdc00 && code <= 0xdfff)
+        return scan_error (scan, error, "not JSON: an unpaired surrogate \\u%04x in a string", code);
+      if (code >= 0xd800 && code <= 0xdbff)
+        {
+          guint low;
+
+          if (scan->end - scan->p < 6 || scan->p[0] != '\\' || scan->p[1] != 'u' ||
+              !read_hex4 (scan->p + 2, scan->end, &low) || low < 0xdc00 || low > 0xdfff)
+            return scan_error (scan, error, "not JSON: an unpaired surrogate \\u%04x in a string", code);
+          scan->p += 6;
+        }
     }
   if (scan->p >= scan->end)
-    {
-      scan->line = start_line;
-      return scan_error (scan, error, "truncated: a string is not closed");
-    }
+    return scan_error (scan, error, "truncated: a string is not closed");
   scan->last_string = start;
   scan->last_key_len = (gsize) (scan->p - start);
   scan->p++;

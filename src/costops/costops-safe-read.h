@@ -13,7 +13,10 @@
  *
  * 2. costops_json_parse_checked() scans the text before json-glib sees it
  *    (json-glib's parser is recursive and lenient): it must be standard
- *    JSON text (no comments, no single quotes, no hex numbers), nest at
+ *    JSON text (no comments, no single quotes, no hex numbers, one value
+ *    at the top level, strings with only the standard escapes, surrogates
+ *    in pairs and no raw control characters: json-glib 1.6 leaks memory
+ *    on those errors), nest at
  *    most COSTOPS_JSON_MAX_DEPTH arrays and objects, hold at most
  *    @max_values values when a limit is given (every array, object,
  *    string, number and literal counts, member names too: json-glib takes

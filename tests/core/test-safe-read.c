@@ -161,6 +161,14 @@ test_json_text (void)
   assert_check_fails ("{\"a\": \"never closed", 0, COSTOPS_ERROR_PARSE, "truncated");
   assert_check_fails ("[\"ends in a backslash\\", 0, COSTOPS_ERROR_PARSE, "truncated");
   assert_check_fails ("[\"escaped quote\\\"]", 0, COSTOPS_ERROR_PARSE, "truncated");
+  /* Strings json-glib 1.6 leaks memory on: refused before it sees them. */
+  assert_check_passes ("[\"\\ud83d\\ude00 \\u00e9 \\\" \\\\ \\/ \\b\\f\\n\\r\\t\"]");
+  assert_check_fails ("{\"provif\\ud800\\ud800\",\"m\"}", 0, COSTOPS_ERROR_PARSE, "unpaired surrogate \\ud800");
+  assert_check_fails ("[\"\\udc00\"]", 0, COSTOPS_ERROR_PARSE, "unpaired surrogate \\udc00");
+  assert_check_fails ("[\"\\ud800\"]", 0, COSTOPS_ERROR_PARSE, "unpaired surrogate");
+  assert_check_fails ("[\"\\u12\"]", 0, COSTOPS_ERROR_PARSE, "four hex digits");
+  assert_check_fails ("[\"\\x41\"]", 0, COSTOPS_ERROR_PARSE, "unknown escape");
+  assert_check_fails ("[\"a\nb\"]", 0, COSTOPS_ERROR_PARSE, "control character (0x0a)");
   assert_check_fails ("{\"a\": 1 /* comment */}", 0, COSTOPS_ERROR_PARSE, "unexpected character “/”");
   assert_check_fails ("{'a': 1}", 0, COSTOPS_ERROR_PARSE, "unexpected character “'”");
   assert_check_fails ("# comment\n[1]", 0, COSTOPS_ERROR_PARSE, "line 1:");
