@@ -136,22 +136,62 @@ count_false_verdicts (guint base_work, guint current_work, BenchVerdict expected
   return wrong;
 }
 
+/* The 1-minute load average, or -1. */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return -1.0;
+  return g_ascii_strtod (text, NULL);
+}
+
+/* These figures are promised for a quiet machine. A count over the limit
+ * is measured once more; if it is still over while other work keeps the
+ * machine busy, the test is skipped with the reason rather than failed. */
+static void
+check_quiet_machine (guint        base_work,
+                     guint        current_work,
+                     BenchVerdict expected)
+{
+  guint wrong = count_false_verdicts (base_work, current_work, expected);
+  double load;
+
+  if (wrong <= 1)
+    return;
+  g_test_message ("%u false verdicts of %u: measuring again", wrong, REPETITIONS);
+  wrong = count_false_verdicts (base_work, current_work, expected);
+  load = load_average ();
+  if (wrong > 1 && load > 0.5 * g_get_num_processors ())
+    {
+      g_autofree char *reason = g_strdup_printf ("%u false verdicts of %u, but the machine is busy "
+                                                 "(load %.2f on %u CPUs): the quiet-machine figures "
+                                                 "cannot be checked", wrong, REPETITIONS, load,
+                                                 g_get_num_processors ());
+
+      g_test_skip (reason);
+      return;
+    }
+  g_assert_cmpuint (wrong, <=, 1);
+}
+
 static void
 test_identical_runs (void)
 {
-  g_assert_cmpuint (count_false_verdicts (200, 200, BENCH_VERDICT_NO_CHANGE), <=, 1);
+  check_quiet_machine (200, 200, BENCH_VERDICT_NO_CHANGE);
 }
 
 static void
 test_slowdown_regressed (void)
 {
-  g_assert_cmpuint (count_false_verdicts (200, 220, BENCH_VERDICT_REGRESSED), <=, 1);
+  check_quiet_machine (200, 220, BENCH_VERDICT_REGRESSED);
 }
 
 static void
 test_speedup_improved (void)
 {
-  g_assert_cmpuint (count_false_verdicts (220, 200, BENCH_VERDICT_IMPROVED), <=, 1);
+  check_quiet_machine (220, 200, BENCH_VERDICT_IMPROVED);
 }
 
 /* A bursty competing load: one thread busy for 150-450 ms, then idle as
