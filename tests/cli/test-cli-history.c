@@ -189,7 +189,7 @@ test_runs_recorded_and_compared (void)
   summary = test_read_file (summary_path);
   g_assert_nonnull (strstr (summary, "\n| Target | Operations/sec | Avg Duration (ns) | Notes |\n"));
   g_assert_nonnull (strstr (summary, "\n| Target | Baseline | Current | Change | Verdict |\n"));
-  g_assert_true (g_regex_match_simple ("^\\| " TARGET " \\| [0-9.]+ ns \\| [0-9.]+ ns \\| [-+][0-9.]+% \\[.*\\], p = .* \\| (no change|regressed|improved|unreliable: .*) \\|$",
+  g_assert_true (g_regex_match_simple ("^\\| " TARGET " \\| [0-9.]+ ns \\| [0-9.]+ ns \\| [-+][0-9.]+% \\[.*\\], p = .* \\| (no change|improved|regressed(: confirmed .*)?|unreliable: .*) \\|$",
                                        summary, G_REGEX_MULTILINE, 0));
   run_line = g_strdup_printf ("\n- Run: %s, started ", ids[1]);
   g_assert_nonnull (strstr (summary, run_line));
