@@ -278,16 +278,8 @@ count_target (BenchContext  *context,
   guint64 n = 0, warmup = 0;
   gboolean ok;
 
-  bench_context_set_stage (context, BENCH_STAGE_SETUP);
-  if (target->setup != NULL)
-    {
-      state = target->setup (target, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "Setup failed: ");
-          return NULL;
-        }
-    }
+  if (!bench_context_setup_target (context, &state, error))
+    return NULL;
 
   /* Warm-up: one operation to touch everything, one counted to choose N,
    * then a quarter of N; all of them fixed numbers, so two runs of the

@@ -60,6 +60,12 @@ struct _BenchContext {
   gpointer               stage_data;
 };
 
+/* The target's setup(), if it has one, in the setup stage: FALSE with the
+ * error prefixed "Setup failed: ". */
+gboolean bench_context_setup_target (BenchContext *context,
+                                     gpointer     *state,
+                                     GError      **error);
+
 /* Tells the stage function, if any, what the target does now. */
 void     bench_context_set_stage   (BenchContext          *context,
                                     BenchStage             stage);

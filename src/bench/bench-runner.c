@@ -176,16 +176,8 @@ measure_target (BenchContext     *context,
   gpointer state = NULL;
   gboolean ok;
 
-  bench_context_set_stage (context, BENCH_STAGE_SETUP);
-  if (target->setup != NULL)
-    {
-      state = target->setup (target, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "Setup failed: ");
-          return NULL;
-        }
-    }
+  if (!bench_context_setup_target (context, &state, error))
+    return NULL;
 
   bench_context_set_phase (context, 0.0,
                            target->add_metrics != NULL ? MEASURE_SHARE_WITH_EXTRAS : 1.0);

@@ -80,6 +80,27 @@ bench_context_set_stage (BenchContext *context,
     context->stage_func (stage, context->stage_data);
 }
 
+gboolean
+bench_context_setup_target (BenchContext  *context,
+                            gpointer      *state,
+                            GError       **error)
+{
+  const BenchTarget *target = context->target;
+  g_autoptr(GError) local_error = NULL;
+
+  *state = NULL;
+  bench_context_set_stage (context, BENCH_STAGE_SETUP);
+  if (target->setup == NULL)
+    return TRUE;
+  *state = target->setup (target, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "Setup failed: ");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 bench_context_set_phase (BenchContext *context,
                          double        start,
