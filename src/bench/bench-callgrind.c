@@ -324,9 +324,7 @@ count_target (BenchContext  *context,
       bench_context_report (context, 0.9, TRUE);
     }
 
-  bench_context_set_stage (context, BENCH_STAGE_TEARDOWN);
-  if (target->teardown != NULL)
-    target->teardown (state);
+  bench_context_teardown_target (context, state);
   return ok ? g_steal_pointer (&metrics) : NULL;
 }
 

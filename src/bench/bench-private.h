@@ -66,6 +66,10 @@ gboolean bench_context_setup_target (BenchContext *context,
                                      gpointer     *state,
                                      GError      **error);
 
+/* The target's teardown(), if it has one, in the teardown stage. */
+void     bench_context_teardown_target (BenchContext *context,
+                                        gpointer      state);
+
 /* Tells the stage function, if any, what the target does now. */
 void     bench_context_set_stage   (BenchContext          *context,
                                     BenchStage             stage);

@@ -194,9 +194,7 @@ measure_target (BenchContext     *context,
         ok = add_target_metrics (context, state, metrics, error);
     }
 
-  bench_context_set_stage (context, BENCH_STAGE_TEARDOWN);
-  if (target->teardown != NULL)
-    target->teardown (state);
+  bench_context_teardown_target (context, state);
 
   return ok ? g_steal_pointer (&metrics) : NULL;
 }

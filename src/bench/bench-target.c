@@ -102,6 +102,15 @@ bench_context_setup_target (BenchContext  *context,
 }
 
 void
+bench_context_teardown_target (BenchContext *context,
+                               gpointer      state)
+{
+  bench_context_set_stage (context, BENCH_STAGE_TEARDOWN);
+  if (context->target->teardown != NULL)
+    context->target->teardown (state);
+}
+
+void
 bench_context_set_phase (BenchContext *context,
                          double        start,
                          double        end)
