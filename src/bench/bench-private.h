@@ -111,7 +111,11 @@ typedef struct {
   gint64   total_cpu_ns;       /* their thread CPU time */
   GArray  *samples_ns_per_op;  /* double, undisturbed, in the order taken */
   guint    planned_samples;    /* undisturbed samples wanted */
-  guint    disturbed_samples;  /* left out: descheduled or starved of CPU */
+  guint    disturbed_samples;  /* left out: descheduled, starved of CPU,
+                                  other CPUs busy or the machine slowed */
+  guint    slowed_samples;     /* of those, left out only because the
+                                  reference loop ran slow beside them */
+  double   reference_loop_ns;  /* the loop's fastest time in the run */
   gint64   measure_wall_ns;    /* the whole measuring phase, all samples */
   gboolean used_all_samples;   /* too few undisturbed: a fallback was used */
 } BenchMeasurement;

@@ -10,6 +10,7 @@
 #include "bench-output.h"
 #include "bench-registry.h"
 #include "bench-private.h"
+#include "bench-speed-probe.h"
 #include "bench-stats.h"
 #include "bench-supervisor.h"
 
@@ -115,6 +116,9 @@ build_metrics (const BenchMeasurement *measurement)
                               (gint64) llround ((double) MAX (measurement->measure_wall_ns,
                                                               measurement->total_ns) / 1e6));
   json_object_set_int_member (metrics, "disturbed_samples", measurement->disturbed_samples);
+  json_object_set_int_member (metrics, "slowed_samples", measurement->slowed_samples);
+  if (measurement->reference_loop_ns > 0.0)
+    json_object_set_int_member (metrics, "reference_loop_ns", (gint64) llround (measurement->reference_loop_ns));
   json_object_set_boolean_member (metrics, "disturbed", bench_measurement_is_disturbed (measurement));
   bench_stats_outliers (samples, n, &outliers);
   json_object_set_int_member (metrics, "outliers_mild", outliers.mild);
@@ -411,6 +415,9 @@ bench_runner_run_record (GPtrArray             *targets,
 
   /* Before the first target, so the load average is the machine's, not ours. */
   started = g_date_time_new_now_utc ();
+  /* Each run learns the machine's best speed afresh: a machine moved to
+   * a slower host must not have every sample judged slowed ever after. */
+  bench_speed_probe_reset ();
   environment = bench_environment_collect ();
   environment_node = bench_environment_to_json (environment);
   environment_object = json_node_get_object (environment_node);

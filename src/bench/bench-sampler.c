@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "bench-error.h"
+#include "bench-speed-probe.h"
 
 /* No batch grows beyond this, whatever a broken target reports. */
 #define MAX_BATCH_ITERATIONS ((guint64) 1 << 40)
@@ -129,15 +130,24 @@ typedef struct {
   guint64 *busy;          /* per CPU, ticks, at the window's start */
   guint64 *now;
   gint64   start_ns;
-  GArray  *pending;       /* Pending, the window's undisturbed samples */
 } Neighbours;
 
+/* A sample the thread ran through without being descheduled or starved. */
 typedef struct {
   double  ns_per_op;
   guint64 iterations;
   gint64  wall_ns;
   gint64  cpu_ns;
 } Pending;
+
+/* Samples are judged by window: whether other CPUs were busy beside them,
+ * and how fast the reference loop ran at the window's two ends. */
+typedef struct {
+  guint    first;            /* index of its first sample in the candidates */
+  guint    n_samples;
+  double   probe_ns;         /* the slower of the loop's times at its ends */
+  gboolean busy_neighbours;
+} Window;
 
 /* Busy ticks (all but idle and iowait) of every CPU; FALSE when
  * /proc/stat cannot be read (the check is then left out). */
@@ -187,7 +197,6 @@ neighbours_init (Neighbours *self)
   *self = (Neighbours) { 0 };
   self->busy = g_new0 (guint64, NEIGHBOUR_MAX_CPUS);
   self->now = g_new0 (guint64, NEIGHBOUR_MAX_CPUS);
-  self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   self->ns_per_tick = 1e9 / (double) (ticks > 0 ? ticks : 100);
   self->available = g_getenv ("COST_OPS_IGNORE_NEIGHBOURS") == NULL &&
                     read_cpu_busy (self->busy, NEIGHBOUR_MAX_CPUS, &self->n_cpus) &&
@@ -200,7 +209,6 @@ neighbours_clear (Neighbours *self)
 {
   g_free (self->busy);
   g_free (self->now);
-  g_array_unref (self->pending);
 }
 
 /* Starts a new window (after a restart of the measurement). */
@@ -209,14 +217,13 @@ neighbours_restart (Neighbours *self)
 {
   guint n;
 
-  g_array_set_size (self->pending, 0);
   if (self->available)
     read_cpu_busy (self->busy, NEIGHBOUR_MAX_CPUS, &n);
   self->start_ns = bench_clock_now_ns ();
 }
 
 /* Closes the window when it is long enough: TRUE with *@busy_neighbours
- * set, and the window's samples left in ->pending for the caller. */
+ * set. */
 static gboolean
 neighbours_close_window (Neighbours *self,
                          gboolean    force,
@@ -244,27 +251,66 @@ neighbours_close_window (Neighbours *self,
   return TRUE;
 }
 
-/* Keeps the samples of a closed window, or counts them disturbed. */
-static void
-take_window (BenchMeasurement *measurement,
-             GArray           *pending,
-             gboolean          busy_neighbours)
+/* Whether a window's samples count: nothing ran beside them and the
+ * machine ran at full speed, as far as the reference loop could tell. */
+static gboolean
+window_is_undisturbed (const Window *window,
+                       double        reference_ns)
 {
-  for (guint i = 0; i < pending->len; i++)
-    {
-      Pending *sample = &g_array_index (pending, Pending, i);
+  if (window->busy_neighbours)
+    return FALSE;
+  return reference_ns <= 0.0 || window->probe_ns <= reference_ns * BENCH_SPEED_SLOWDOWN_LIMIT;
+}
 
-      if (busy_neighbours)
+static guint
+count_undisturbed (GArray *windows,
+                   double  reference_ns)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < windows->len; i++)
+    {
+      const Window *window = &g_array_index (windows, Window, i);
+
+      if (window_is_undisturbed (window, reference_ns))
+        n += window->n_samples;
+    }
+  return n;
+}
+
+static void
+take_sample (BenchMeasurement *measurement,
+             const Pending    *sample)
+{
+  g_array_append_val (measurement->samples_ns_per_op, sample->ns_per_op);
+  measurement->total_iterations += sample->iterations;
+  measurement->total_ns += sample->wall_ns;
+  measurement->total_cpu_ns += sample->cpu_ns;
+}
+
+/* Keeps the samples of the undisturbed windows, judged against the
+ * fastest the reference loop ever ran in the run, so that a window taken
+ * before the machine showed its full speed is judged as strictly as the
+ * rest. */
+static void
+take_windows (BenchMeasurement *measurement,
+              GArray           *candidates,
+              GArray           *windows,
+              double            reference_ns)
+{
+  for (guint i = 0; i < windows->len; i++)
+    {
+      const Window *window = &g_array_index (windows, Window, i);
+
+      if (!window_is_undisturbed (window, reference_ns))
         {
-          measurement->disturbed_samples++;
+          if (!window->busy_neighbours)
+            measurement->slowed_samples += window->n_samples;
           continue;
         }
-      g_array_append_val (measurement->samples_ns_per_op, sample->ns_per_op);
-      measurement->total_iterations += sample->iterations;
-      measurement->total_ns += sample->wall_ns;
-      measurement->total_cpu_ns += sample->cpu_ns;
+      for (guint j = window->first; j < window->first + window->n_samples; j++)
+        take_sample (measurement, &g_array_index (candidates, Pending, j));
     }
-  g_array_set_size (pending, 0);
 }
 
 static double
@@ -332,12 +378,16 @@ bench_sampler_run (BenchContext        *context,
   gint64 all_ns = 0, all_cpu_ns = 0;
   /* Not descheduled nor starved, whatever ran beside them: the second
    * choice when other work never left the machine alone. */
-  g_autoptr(GArray) quiet = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_autoptr(GArray) windows = g_array_new (FALSE, FALSE, sizeof (Window));
+  Window window = { 0 };
   Neighbours neighbours;
   guint64 batch = MAX (min_batch, 1);
   guint confirmations = 0;
+  guint undisturbed = 0;
   gboolean keeps_cpu;
-  gint64 start;
+  gint64 start, last_probe;
+  double probe_ns;
   Batch ran_batch = { 0 };
 
   g_return_val_if_fail (func != NULL, FALSE);
@@ -349,8 +399,10 @@ bench_sampler_run (BenchContext        *context,
 
   /* Warm-up doubles as calibration: it ends once the warm-up time has
    * passed and two batches in a row were long enough (one batch that was
-   * preempted for long could make even a single iteration look enough). */
-  start = bench_clock_now_ns ();
+   * preempted for long could make even a single iteration look enough).
+   * The reference loop runs now and then, to learn the machine's speed. */
+  start = last_probe = bench_clock_now_ns ();
+  bench_speed_probe_ns ();
   for (;;)
     {
       gint64 now;
@@ -368,6 +420,11 @@ bench_sampler_run (BenchContext        *context,
         confirmations = 0;
 
       now = bench_clock_now_ns ();
+      if (now - last_probe >= NEIGHBOUR_WINDOW_NS)
+        {
+          bench_speed_probe_ns ();
+          last_probe = now;
+        }
       if (confirmations >= 2 && now - start >= warmup_ns)
         break;
       bench_context_report (context,
@@ -384,6 +441,7 @@ bench_sampler_run (BenchContext        *context,
   if (context->stage != BENCH_STAGE_METRICS)
     bench_context_set_stage (context, BENCH_STAGE_MEASURE);
   neighbours_init (&neighbours);
+  probe_ns = bench_speed_probe_ns ();
   start = bench_clock_now_ns ();
   for (;;)
     {
@@ -404,17 +462,16 @@ bench_sampler_run (BenchContext        *context,
        * so this happens at most a few times. */
       if (!calibrate (context, &batch, ran_batch.wall_ns, &best_ns_per_iteration))
         {
-          measurement->warmup_iterations += measurement->total_iterations + ran;
-          measurement->total_iterations = 0;
-          measurement->total_ns = 0;
-          measurement->total_cpu_ns = 0;
-          measurement->disturbed_samples = 0;
-          g_array_set_size (measurement->samples_ns_per_op, 0);
+          measurement->warmup_iterations += all_iterations + ran;
           g_array_set_size (all_samples, 0);
-          g_array_set_size (quiet, 0);
+          g_array_set_size (candidates, 0);
+          g_array_set_size (windows, 0);
+          window = (Window) { 0 };
+          undisturbed = 0;
           all_iterations = 0;
           all_ns = all_cpu_ns = 0;
           neighbours_restart (&neighbours);
+          probe_ns = bench_speed_probe_ns ();
           start = bench_clock_now_ns ();
           continue;
         }
@@ -437,20 +494,27 @@ bench_sampler_run (BenchContext        *context,
         all_ns += ran_batch.wall_ns;
         all_cpu_ns += ran_batch.cpu_ns;
       }
-      if (disturbed)
-        measurement->disturbed_samples++;
-      else
+      if (!disturbed)
         {
           Pending sample = { (double) ran_batch.wall_ns / (double) ran, ran,
                              ran_batch.wall_ns, ran_batch.cpu_ns };
 
-          g_array_append_val (neighbours.pending, sample);
-          g_array_append_val (quiet, sample);
+          g_array_append_val (candidates, sample);
+          window.n_samples++;
         }
       /* The window's samples count once it is known whether other work
-       * ran beside them. */
+       * ran beside them and how fast the machine ran at both its ends. */
       if (neighbours_close_window (&neighbours, FALSE, &busy_neighbours))
-        take_window (measurement, neighbours.pending, busy_neighbours);
+        {
+          double end_probe_ns = bench_speed_probe_ns ();
+
+          window.probe_ns = MAX (probe_ns, end_probe_ns);
+          window.busy_neighbours = busy_neighbours;
+          g_array_append_val (windows, window);
+          window = (Window) { .first = candidates->len };
+          probe_ns = end_probe_ns;
+          undisturbed = count_undisturbed (windows, bench_speed_probe_reference ());
+        }
 
       now = bench_clock_now_ns ();
       measurement->measure_wall_ns = now - start;
@@ -460,14 +524,14 @@ bench_sampler_run (BenchContext        *context,
           all_samples->len >= MAX (min_samples, 1))
         break;
       if (now - start >= measure_ns &&
-          measurement->samples_ns_per_op->len >= MAX (min_samples, 1) &&
-          measurement->samples_ns_per_op->len >= measurement->planned_samples)
+          undisturbed >= MAX (min_samples, 1) &&
+          undisturbed >= measurement->planned_samples)
         break;
 
       /* Both the time and the samples, but never slower than the bound on
        * making up for disturbed samples: the bar keeps moving. */
       done = MIN ((double) (now - start) / (double) MAX (measure_ns, 1),
-                  (double) measurement->samples_ns_per_op->len / (double) MAX (measurement->planned_samples, 1));
+                  (double) undisturbed / (double) MAX (measurement->planned_samples, 1));
       done = MAX (done, (double) (now - start) / (double) MAX (BENCH_MAX_MEASURE_FACTOR * measure_ns, 1));
       bench_context_report (context, warmup_share + (1.0 - warmup_share) * MIN (done, 1.0), FALSE);
     }
@@ -477,12 +541,19 @@ bench_sampler_run (BenchContext        *context,
     gboolean busy_neighbours;
 
     neighbours_close_window (&neighbours, TRUE, &busy_neighbours);
-    take_window (measurement, neighbours.pending, busy_neighbours);
+    window.probe_ns = MAX (probe_ns, bench_speed_probe_ns ());
+    window.busy_neighbours = busy_neighbours;
+    g_array_append_val (windows, window);
     neighbours_clear (&neighbours);
   }
 
-  /* Hardly a sample undisturbed: the figures come from those the thread
-   * ran through uninterrupted, or failing that from all of them, and the
+  measurement->reference_loop_ns = bench_speed_probe_reference ();
+  take_windows (measurement, candidates, windows, measurement->reference_loop_ns);
+  measurement->disturbed_samples = all_samples->len - measurement->samples_ns_per_op->len;
+
+  /* Hardly a sample undisturbed: the figures come from the samples taken
+   * at full speed whatever ran beside them, or from those the thread ran
+   * through uninterrupted, or failing that from all of them, and the
    * result says so (bench_measurement_is_disturbed()). */
   if (measurement->samples_ns_per_op->len < BENCH_MIN_UNDISTURBED)
     {
@@ -490,8 +561,24 @@ bench_sampler_run (BenchContext        *context,
       g_array_set_size (measurement->samples_ns_per_op, 0);
       measurement->total_iterations = 0;
       measurement->total_ns = measurement->total_cpu_ns = 0;
-      if (quiet->len >= BENCH_MIN_UNDISTURBED)
-        take_window (measurement, quiet, FALSE);
+      for (guint i = 0; i < windows->len; i++)
+        {
+          Window *each = &g_array_index (windows, Window, i);
+
+          each->busy_neighbours = FALSE;
+        }
+      if (count_undisturbed (windows, measurement->reference_loop_ns) >= BENCH_MIN_UNDISTURBED)
+        {
+          guint slowed = measurement->slowed_samples;
+
+          take_windows (measurement, candidates, windows, measurement->reference_loop_ns);
+          measurement->slowed_samples = slowed;
+        }
+      else if (candidates->len >= BENCH_MIN_UNDISTURBED)
+        {
+          for (guint i = 0; i < candidates->len; i++)
+            take_sample (measurement, &g_array_index (candidates, Pending, i));
+        }
       else
         {
           g_array_append_vals (measurement->samples_ns_per_op, all_samples->data, all_samples->len);

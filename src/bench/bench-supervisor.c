@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define _GNU_SOURCE   /* sigabbrev_np() */
 #include "bench-supervisor.h"
+#include "bench-speed-probe.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -500,6 +501,15 @@ bench_supervisor_run_target (const BenchTarget     *target,
     }
   envp = g_get_environ ();
   envp = g_environ_setenv (envp, "TMPDIR", tmp_dir, TRUE);
+  /* The machine's best speed in this run so far, for judging samples
+   * from the worker's first window on. */
+  for (guint i = 0; i < 8; i++)
+    bench_speed_probe_ns ();
+  {
+    g_autofree char *reference = g_strdup_printf ("%.0f", bench_speed_probe_reference ());
+
+    envp = g_environ_setenv (envp, "COST_OPS_SPEED_REFERENCE_NS", reference, TRUE);
+  }
   setup.parent = getpid ();
 #if defined(__SANITIZE_ADDRESS__)
   setup.memory_limit = 0;   /* AddressSanitizer reserves terabytes of address space */
@@ -624,7 +634,10 @@ bench_supervisor_run_target (const BenchTarget     *target,
     }
 
   if (!timed_out && watch.result != NULL && WIFEXITED (status) && WEXITSTATUS (status) == 0)
-    result = bench_result_ref (watch.result);
+    {
+      result = bench_result_ref (watch.result);
+      bench_speed_probe_offer (bench_result_get_metric_double (result, "reference_loop_ns", 0.0));
+    }
   else
     {
       g_autofree char *reason = describe_end (&watch, options, status, timed_out, timeout_us);

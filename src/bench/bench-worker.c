@@ -9,6 +9,7 @@
 #include "bench-history.h"
 #include "bench-private.h"
 #include "bench-registry.h"
+#include "bench-speed-probe.h"
 
 typedef struct {
   int fd;
@@ -109,6 +110,10 @@ bench_worker_main (const BenchTarget * const *registry,
   options.warmup_us = warmup_us;
   options.min_measure_us = measure_us;
   options.min_samples = (guint) min_samples;
+
+  /* The machine's best speed seen so far in the run (bench-speed-probe.c). */
+  if (g_getenv ("COST_OPS_SPEED_REFERENCE_NS") != NULL)
+    bench_speed_probe_offer (g_ascii_strtod (g_getenv ("COST_OPS_SPEED_REFERENCE_NS"), NULL));
 
   /* No cancellable: the supervisor stops a worker with a signal. */
   if (argc == 8)

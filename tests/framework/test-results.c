@@ -60,7 +60,7 @@ static const char * const int_metrics[] = {
   "p99_duration_ns", "min_duration_ns", "max_duration_ns", "stddev_duration_ns",
   "samples", "iterations_per_sample", "warmup_iterations", "total_duration_ms",
   "records_per_operation", "planned_samples", "disturbed_samples", "outliers_mild",
-  "outliers_severe", "measure_duration_ms",
+  "outliers_severe", "measure_duration_ms", "slowed_samples", "reference_loop_ns",
 };
 static const char * const double_metrics[] = {
   "operations_per_second", "spread", "relative_mad", "cpu_avg_duration_ns",

@@ -8,6 +8,8 @@
 
 #include "bench-error.h"
 #include "bench-output.h"
+#include "bench-private.h"
+#include "bench-speed-probe.h"
 #include "test-targets.h"
 #include "test-util.h"
 
@@ -562,6 +564,66 @@ test_busy_neighbour (void)
   g_assert_true (g_str_has_prefix (notes, "disturbed: "));
 }
 
+/* The machine slows down for 60 ms out of every 120 (as when another
+ * tenant's work shares the core), the target and the reference loop
+ * alike, without a context switch or anything busy on this machine. */
+static gboolean
+machine_slowed (void)
+{
+  return (bench_clock_now_ns () / (60 * 1000 * 1000)) % 2 == 1;
+}
+
+static double
+slowed_probe (double elapsed_ns)
+{
+  return machine_slowed () ? elapsed_ns * 0.5 : 0.0;
+}
+
+static gboolean
+slowed_run (gpointer   state,
+            guint64    iterations,
+            GError   **error)
+{
+  for (guint64 i = 0; i < iterations; i++)
+    busy_wait (machine_slowed () ? BUSY_NS * 3 / 2 : BUSY_NS);
+  return TRUE;
+}
+
+/* Samples taken while the reference loop ran slower than its best are
+ * left out: the headline is the machine's full speed, and the result
+ * counts what it left out. */
+static void
+test_slowed_machine (void)
+{
+  static const BenchTarget slowed_target = {
+    .id = "slowed", .display_name = "slowed", .category = "test", .description = "test",
+    .run_iterations = slowed_run,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BenchResult) result = NULL;
+  BenchRunOptions options = { 0 };
+  gint64 slowed, used;
+
+  bench_run_options_init_quick (&options);
+  options.isolation = BENCH_ISOLATION_IN_PROCESS;
+  options.min_measure_us = 300 * 1000;
+  bench_speed_probe_reset ();
+  bench_speed_probe_set_test_func (slowed_probe);
+  result = bench_run_target (&slowed_target, &options, 0, NULL, NULL, NULL, &error);
+  bench_speed_probe_set_test_func (NULL);
+  g_assert_no_error (error);
+  slowed = metric_int (result, "slowed_samples");
+  used = metric_int (result, "samples");
+  g_test_message ("slowed %" G_GINT64_FORMAT ", used %" G_GINT64_FORMAT ", avg %" G_GINT64_FORMAT " ns",
+                  slowed, used, metric_int (result, "avg_duration_ns"));
+  /* Half the time was slowed; those samples were made up for. */
+  g_assert_cmpint (slowed, >=, used / 4);
+  g_assert_cmpint (metric_int (result, "disturbed_samples"), >=, slowed);
+  g_assert_cmpint (metric_int (result, "reference_loop_ns"), >, 0);
+  /* Half the samples at 1.5 times would put the mean 25% over. */
+  assert_within ((double) metric_int (result, "avg_duration_ns"), BUSY_NS, 0.10, "full-speed mean");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/runner/measure/busy-wait", test_busy_wait_measured);
   g_test_add_func ("/runner/measure/disturbed-left-out", test_disturbed_samples_left_out);
   g_test_add_func ("/runner/measure/busy-neighbour", test_busy_neighbour);
+  g_test_add_func ("/runner/measure/slowed-machine", test_slowed_machine);
   g_test_add_func ("/runner/measure/fast-target", test_fast_target_batches);
   g_test_add_func ("/runner/measure/min-iterations-per-sample", test_min_iterations_per_sample);
   g_test_add_func ("/runner/failure/unimplemented", test_unimplemented_fails);
